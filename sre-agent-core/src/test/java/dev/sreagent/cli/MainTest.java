@@ -1,0 +1,47 @@
+package dev.sreagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  @Test
+  void helpListsEveryCommand() {
+    CliRunner r = CliRunner.run("", Map.of(), "--help");
+    assertThat(r.status()).isZero();
+    for (Command c : Main.commands()) {
+      assertThat(r.out()).contains("  " + c.name() + " ").contains(c.summary());
+    }
+  }
+
+  @Test
+  void noArgumentsPrintsHelpAndIsAUsageError() {
+    CliRunner r = CliRunner.run("", Map.of());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).startsWith("Usage: ./sre-agent <command> [options]");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    CliRunner r = CliRunner.run("", Map.of(), "frobnicate");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("sre-agent: unknown command 'frobnicate'. Run ./sre-agent --help for the list." + System.lineSeparator());
+  }
+
+  @Test
+  void aConfigurationErrorIsOneLineAndExitsOne() {
+    CliRunner r = CliRunner.run("", Map.of(), "providers", "--config");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("sre-agent providers: --config needs a file: --config sre-agent.properties" + System.lineSeparator());
+  }
+
+  @Test
+  void providersReportsAMisnamedProviderAndFails() {
+    CliRunner r = CliRunner.run("", Map.of("SRE_AGENT_LOG_SOURCE", "aws"), "providers");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).contains("error: sre-agent.log-source=aws but no LogSource provider named 'aws' is on the classpath: "
+        + "add the dependency dev.sreagent:sre-agent-aws");
+  }
+}
