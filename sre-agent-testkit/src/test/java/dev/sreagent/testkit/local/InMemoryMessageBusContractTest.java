@@ -14,6 +14,7 @@ import java.util.List;
 /** The in-memory bus, created through its provider with a controllable clock. */
 class InMemoryMessageBusContractTest extends MessageBusContract {
   private final MutableClock clock = MutableClock.atFixedStart();
+  private InMemoryMessageBus last;
 
   @Override
   protected MessageBus createBus(Duration visibilityTimeout, int maxDeliveries) {
@@ -21,7 +22,13 @@ class InMemoryMessageBusContractTest extends MessageBusContract {
         .put(LocalMessageBusProvider.VISIBILITY_TIMEOUT, visibilityTimeout.toMillis() + "ms")
         .put(LocalMessageBusProvider.MAX_DELIVERIES, Integer.toString(maxDeliveries))
         .build();
-    return new LocalMessageBusProvider().create(ProviderContext.of(config, null, clock));
+    last = (InMemoryMessageBus) new LocalMessageBusProvider().create(ProviderContext.of(config, null, clock));
+    return last;
+  }
+
+  @Override
+  protected Duration receiveWait() {
+    return Duration.ofMillis(300); // delivery in memory is immediate
   }
 
   @Override
@@ -36,7 +43,7 @@ class InMemoryMessageBusContractTest extends MessageBusContract {
 
   @Override
   protected List<String> deadLetterBodies(MessageBus bus) {
-    return ((InMemoryMessageBus) bus).deadLetters(queue()).stream().map(ReceivedMessage::body).toList();
+    return last.deadLetters(queue()).stream().map(ReceivedMessage::body).toList();
   }
 
   @Override
