@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tails a local log file of JSON lines or plain text ({@link LogFormat}).
  *
- * <p><b>Cursor.</b> The file's identity ({@link FileIdentity}: inode, or creation time plus a hash of the
- * first bytes) and the byte offset of the next unread line. A restart with a checkpointed cursor resumes
+ * <p><b>Cursor.</b> The file's identity ({@link FileIdentity}: inode — or creation time where there is
+ * none — plus a hash of the first line, so a re-created file with a reused inode is told apart) and the byte offset of the next unread line. A restart with a checkpointed cursor resumes
  * at exactly that byte. {@link LogCursor#START} is the start of the file. When the file at the path is no
  * longer the one the cursor names (it was rotated: {@code app.log} renamed to {@code app.log.1} and a new
  * {@code app.log} created), the source finishes the old file (found among the siblings whose name starts
@@ -110,17 +110,12 @@ public final class LocalFileLogSource implements LogSource {
 
   private LogBatch pollOnce(LogCursor cursor, @Nullable FilePosition from, int maxEvents) {
     try {
-      Optional<String> current = FileIdentity.of(file);
-      if (current.isEmpty()) {
-        return new LogBatch(List.of(), cursor);
-      }
-      String id = current.get();
       if (from == null) {
-        return read(file, id, 0, maxEvents, false);
+        Optional<String> id = FileIdentity.of(file);
+        return id.isEmpty() ? new LogBatch(List.of(), cursor) : read(file, id.get(), 0, maxEvents, false);
       }
-      if (from.identity().equals(id) || (!from.identity().startsWith("k") && FileIdentity.matches(from.identity(), file))) {
-        long size = Files.size(file);
-        if (size < from.offset()) {
+      if (FileIdentity.matches(from.identity(), file)) {
+        if (Files.size(file) < from.offset()) {
           LOG.warn("Log file {} shrank below the cursor's offset (copy-truncate rotation?): reading it again from the start", file);
           return read(file, from.identity(), 0, maxEvents, false);
         }
@@ -132,11 +127,18 @@ public final class LocalFileLogSource implements LogSource {
         if (!rest.events().isEmpty()) {
           return rest;
         }
+      }
+      Optional<String> id = FileIdentity.of(file);
+      if (id.isEmpty()) {
+        return new LogBatch(List.of(), cursor);
+      }
+      if (rotated.isPresent()) {
         LOG.info("Finished rotated log file {}; continuing with {}", rotated.get(), file);
       } else {
-        LOG.warn("Log file {} was replaced and the file the cursor points into was not found next to it; continuing with the new file from its start", file);
+        LOG.warn("Log file {} was replaced and the file the cursor points into was not found next to it; "
+            + "continuing with the new file from its start", file);
       }
-      return read(file, id, 0, maxEvents, false);
+      return read(file, id.get(), 0, maxEvents, false);
     } catch (NoSuchFileException e) {
       return new LogBatch(List.of(), cursor);
     } catch (IOException e) {

@@ -8,35 +8,40 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * Identifies a file across renames, so a cursor can tell "the same file, grown" from "a new file at the
- * same path" (rotation). The token is derived from the file system's file key (device and inode on
- * Linux and macOS); where the file system has none (Windows), from the creation time and a hash of the
- * first bytes, whose count is part of the token so the same bytes are hashed again later.
+ * same path" (rotation, or delete and re-create, which may reuse the inode). The token combines the file
+ * system's file key (device and inode on Linux and macOS) — or, where there is none (Windows), the
+ * creation time — with a hash of the file's first line (at most {@value #FIRST_BYTES} bytes). The first
+ * line never changes once written, so the token is stable for the life of the file; the number of bytes
+ * hashed is part of the token so the same bytes are hashed again later.
  *
- * <p>Tokens are {@code [a-z0-9-]+}: {@code k<hash>} or {@code c<millis>-<n>-<hash>}.
+ * <p>Tokens are {@code [a-z0-9-]+}: {@code k<key hash>-<n>-<first-bytes hash>} or
+ * {@code c<creation millis>-<n>-<first-bytes hash>}. A file without a complete first line (and shorter
+ * than {@value #FIRST_BYTES} bytes) has no identity yet.
  */
 public final class FileIdentity {
   private static final int FIRST_BYTES = 64;
 
   private FileIdentity() {}
 
-  /** @return the token of the file at {@code path}, empty when it does not exist */
+  /** @return the token of the file at {@code path}; empty when it does not exist or has no complete first line yet */
   public static Optional<String> of(Path path) {
     try {
       BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
       if (!a.isRegularFile()) {
         return Optional.empty();
       }
-      Object key = a.fileKey();
-      if (key != null) {
-        return Optional.of("k" + hash(key.toString().getBytes(StandardCharsets.UTF_8), 16));
+      byte[] first = firstBytes(path, FIRST_BYTES);
+      int n = firstLineLength(first);
+      if (n < 0) {
+        return Optional.empty();
       }
-      int n = (int) Math.min(FIRST_BYTES, a.size());
-      return Optional.of("c" + a.creationTime().toMillis() + "-" + n + "-" + hash(firstBytes(path, n), 12));
+      return Optional.of(prefix(a) + "-" + n + "-" + hash(Arrays.copyOf(first, n), 12));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -44,21 +49,35 @@ public final class FileIdentity {
 
   /** @return true when {@code token} identifies the file now at {@code path} */
   public static boolean matches(String token, Path path) {
-    if (token.startsWith("k")) {
-      return of(path).map(token::equals).orElse(false);
-    }
-    String[] parts = token.substring(1).split("-", 3);
-    if (parts.length != 3) {
+    int last = token.lastIndexOf('-');
+    int middle = last < 0 ? -1 : token.lastIndexOf('-', last - 1);
+    if (middle <= 0) {
       return false;
     }
     try {
       BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      int n = Integer.parseInt(parts[1]);
-      return a.isRegularFile() && a.size() >= n && Long.toString(a.creationTime().toMillis()).equals(parts[0])
-          && hash(firstBytes(path, n), 12).equals(parts[2]);
+      int n = Integer.parseInt(token.substring(middle + 1, last));
+      if (!a.isRegularFile() || !prefix(a).equals(token.substring(0, middle)) || a.size() < n) {
+        return false;
+      }
+      return hash(firstBytes(path, n), 12).equals(token.substring(last + 1));
     } catch (IOException | NumberFormatException e) {
       return false;
     }
+  }
+
+  private static int firstLineLength(byte[] first) {
+    for (int i = 0; i < first.length; i++) {
+      if (first[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return first.length == FIRST_BYTES ? FIRST_BYTES : -1;
+  }
+
+  private static String prefix(BasicFileAttributes a) {
+    Object key = a.fileKey();
+    return key != null ? "k" + hash(key.toString().getBytes(StandardCharsets.UTF_8), 16) : "c" + a.creationTime().toMillis();
   }
 
   private static byte[] firstBytes(Path path, int n) throws IOException {
