@@ -1,12 +1,10 @@
 package dev.sreagent.local;
 
-import dev.sreagent.NonRetriableException;
 import dev.sreagent.RetriableException;
 import dev.sreagent.local.internal.ChatCompletions;
 import dev.sreagent.spi.ModelClient;
 import dev.sreagent.spi.ModelRequest;
 import dev.sreagent.spi.ModelResponse;
-import dev.sreagent.spi.Secret;
 import dev.sreagent.spi.SecretStore;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * request that is not JSON is an {@link dev.sreagent.spi.InvalidModelOutputException}.
  *
  * <p>The API key is the secret named by {@code sre-agent.local.model.api-key-secret}, read from the
- * {@link SecretStore} on each call (the store caches and rotates). Thread safe.
+ * {@link SecretStore} on each call (the store caches); after a 401 the secret is {@linkplain SecretStore#refresh
+ * refreshed} and, if it changed (rotation), the call is made once more. Thread safe.
  */
 public final class OpenAiCompatibleModelClient implements ModelClient {
   private final URI endpoint;
@@ -72,20 +71,33 @@ public final class OpenAiCompatibleModelClient implements ModelClient {
   @Override
   public ModelResponse generate(ModelRequest request) {
     Duration callTimeout = request.timeout().compareTo(timeout) < 0 ? request.timeout() : timeout;
-    String apiKey = null;
+    String body = wire.requestBody(request);
+    String apiKey = apiKeySecret != null && secrets != null ? secrets.get(apiKeySecret).reveal() : null;
+    HttpResponse<String> response = send(body, apiKey, callTimeout);
+    if (response.statusCode() == 401 && apiKeySecret != null && secrets != null) {
+      String fresh = secrets.refresh(apiKeySecret).reveal();
+      if (!fresh.equals(apiKey)) {
+        apiKey = fresh;
+        response = send(body, apiKey, callTimeout);
+      }
+    }
+    if (response.statusCode() != 200) {
+      throw wire.error(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null), clock, apiKey);
+    }
+    return wire.response(response.body(), request);
+  }
+
+  private HttpResponse<String> send(String body, @Nullable String apiKey, Duration callTimeout) {
     HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint)
         .timeout(callTimeout.isZero() || callTimeout.isNegative() ? Duration.ofMillis(1) : callTimeout)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(wire.requestBody(request), StandardCharsets.UTF_8));
-    if (apiKeySecret != null && secrets != null) {
-      Secret key = secrets.get(apiKeySecret);
-      apiKey = key.reveal();
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (apiKey != null) {
       rb.header("Authorization", "Bearer " + apiKey);
     }
-    HttpResponse<String> response;
     try {
-      response = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
       throw new RetriableException("The model server at " + baseUrl + " did not answer within " + callTimeout, e);
     } catch (ConnectException e) {
@@ -96,10 +108,6 @@ public final class OpenAiCompatibleModelClient implements ModelClient {
       Thread.currentThread().interrupt();
       throw new RetriableException("Interrupted while waiting for the model server at " + baseUrl, e);
     }
-    if (response.statusCode() != 200) {
-      throw wire.error(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null), clock, apiKey);
-    }
-    return wire.response(response.body(), request);
   }
 
   @Override

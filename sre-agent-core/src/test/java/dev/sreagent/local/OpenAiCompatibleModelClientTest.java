@@ -137,6 +137,51 @@ class OpenAiCompatibleModelClientTest {
   }
 
   @Test
+  void retriesOnceWithARotatedKeyAfterA401() throws IOException {
+    String oldKey = "old-" + UUID.randomUUID();
+    String newKey = "new-" + UUID.randomUUID();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/chat/completions", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      seen.add(auth);
+      byte[] bytes = (("Bearer " + newKey).equals(auth) ? completion("ok", "stop") : "{\"error\":{\"message\":\"bad key\"}}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(("Bearer " + newKey).equals(auth) ? 200 : 401, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    SecretStore rotating = new SecretStore() {
+      @Override
+      public dev.sreagent.spi.Secret get(String name) {
+        return dev.sreagent.spi.Secret.ofString(name, "1", oldKey);
+      }
+
+      @Override
+      public dev.sreagent.spi.Secret refresh(String name) {
+        return dev.sreagent.spi.Secret.ofString(name, "2", newKey);
+      }
+    };
+    OpenAiCompatibleModelClient c = OpenAiCompatibleModelClient.builder(URI.create(base), "m").apiKey(rotating, "MODEL_KEY").build();
+    assertThat(c.generate(request(null)).text()).isEqualTo("ok");
+    assertThat(seen).containsExactly("Bearer " + oldKey, "Bearer " + newKey);
+  }
+
+  @Test
+  void aStill401AfterRefreshNamesTheSecretKey() throws IOException {
+    serve(401, "{}", Map.of(), 0);
+    OpenAiCompatibleModelClient c = OpenAiCompatibleModelClient.builder(URI.create(base), "m")
+        .apiKey(EnvironmentSecretStore.of(Map.of("MODEL_KEY", "k-" + UUID.randomUUID())), "MODEL_KEY").build();
+    assertThatThrownBy(() -> c.generate(request(null))).isExactlyInstanceOf(NonRetriableException.class)
+        .hasMessage("The model server at " + base + " rejected the credentials (HTTP 401): check the API key in the secret named by "
+            + "sre-agent.local.model.api-key-secret");
+  }
+
+  @Test
   void mapsThrottlingWithRetryAfterSeconds() throws IOException {
     serve(429, "{\"error\":{\"message\":\"slow down\"}}", Map.of("Retry-After", "12"), 0);
     assertThatThrownBy(() -> client().generate(request(null))).isExactlyInstanceOf(RetriableException.class)
