@@ -26,6 +26,20 @@ class LocalFileLogSourceContractTest extends LogSourceContract {
   }
 
   @Override
+  protected boolean supportsRawAppend() {
+    return true;
+  }
+
+  @Override
+  protected void appendRaw(byte[] bytes) {
+    try {
+      Files.write(dir.resolve("app.log"), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   protected void append(List<String> messages) {
     StringBuilder sb = new StringBuilder();
     for (String m : messages) {
