@@ -48,9 +48,10 @@ public final class InjectionDetector {
       + "dependenc|pom\\.xml|package\\.json|requirements[\\w.-]*\\.txt|build\\.gradle|go\\.mod|dockerfile|makefile|"
       + "gradle|npm|pip install|maven|pull request|\\bpr\\b)";
 
-  /** Where an imperative starts: a sentence start, "please", "you must", "make sure to", "instead". */
+  /** Where an imperative starts: a sentence start, "please", "you must", "make sure to", "instead", "to fix this,". */
   private static final String IMPERATIVE = "(?:^|[.!?;:\\n]\\s*|\\bplease\\s+|\\byou (?:must|should|need to|have to)\\s+"
-      + "|\\b(?:make sure|be sure|remember) to\\s+|\\binstead\\s+|\\balso\\s+)";
+      + "|\\b(?:make sure|be sure|remember) to\\s+|\\binstead\\s+|\\balso\\s+"
+      + "|\\bto (?:fix|resolve|solve) (?:this|it|the (?:error|issue|bug|problem))\\s*,?\\s*)";
 
   private static final List<Rule> RULES = List.of(
       new Rule("fence-break", Pattern.compile(
