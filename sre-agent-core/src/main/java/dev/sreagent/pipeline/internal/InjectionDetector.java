@@ -62,7 +62,8 @@ public final class InjectionDetector {
       new Rule("override", Pattern.compile(
           "\\b(?:ignore|disregard|forget|override|bypass)\\b.{0,40}?\\b(?:previous|prior|above|earlier|preceding|all|any|your|the|system)\\b"
               + ".{0,30}?\\b(?:instruction|instructions|rules|prompt|prompts|directions|guidelines|context|policy|policies)\\b"
-              + "|\\bnew (?:instructions|task|rules)\\b\\s*:|\\byou are now\\b|\\bfrom now on\\b|\\bact as (?:an?|the)\\b|\\bpretend (?:to be|you are)\\b")),
+              + "|\\bnew (?:instructions|task|rules)\\b\\s*:|\\byou are now\\b|\\bfrom now on\\b|\\bact as (?:an?|the)\\b|\\bpretend (?:to be|you are)\\b",
+          Pattern.DOTALL)),
       new Rule("addresses-model", Pattern.compile(
           "\\b(?:ai|ai agent|assistant|language model|llm|chatgpt|gpt|claude|copilot|sre-agent)\\b\\s*(?:,|:)\\s*"
               + "|\\b(?:dear|attention|note to (?:the)?|hey)\\s+(?:ai|agent|assistant|model|llm|sre-agent|bot)\\b"
@@ -72,7 +73,7 @@ public final class InjectionDetector {
               + "|\\b(?:merge|approve|auto-?merge)\\b\\s+(?:this|the|it|your|my)\\b[^.\\n]{0,20}\\b(?:pr|pull request|change|fix|branch)\\b")),
       new Rule("exfiltration", Pattern.compile(
           IMPERATIVE + "(?:print|reveal|show|send|post|upload|leak|output|echo|dump|exfiltrate|include|paste|curl|wget)\\b[^.\\n]{0,60}?"
-              + "\\b(?:secrets?|tokens?|api[ _-]?keys?|private keys?|passwords?|credentials?|env(?:ironment)? var(?:iable)?s?|\\$[a-z_]*token|\\.env)\\b"
+              + "\\b(?:[a-z0-9]+_)*(?:secrets?|tokens?|api[ _-]?keys?|private keys?|passwords?|credentials?|env(?:ironment)? var(?:iable)?s?|\\$[a-z_]*token|\\.env)\\b"
               + "(?![^.\\n]{0,3}(?:expired|invalid|missing|not found|rejected|refused))")));
 
   private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF\\u00AD]");
