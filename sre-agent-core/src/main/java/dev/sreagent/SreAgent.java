@@ -378,25 +378,36 @@ public final class SreAgent implements AutoCloseable {
       if (settings.runsDetector() && detector == null && !settings.role().equals("all")) {
         throw new ConfigurationException("sre-agent.role=detector needs an incident detector: call SreAgent.builder().detector(...)");
       }
-      SecretStore secrets = secretStore != null ? secretStore
-          : create(Capability.SECRET_STORE, ProviderContext.of(config, null, clock), owned);
-      ProviderContext ctx = ProviderContext.of(config, secrets, clock);
-      MessageBus bus = messageBus != null ? messageBus : create(Capability.MESSAGE_BUS, ctx, owned);
+      // the secret store is needed only to create discovered providers: explicit instances bring their own credentials
+      java.util.function.Supplier<ProviderContext> ctxs = new java.util.function.Supplier<>() {
+        private @Nullable ProviderContext ctx;
+
+        @Override
+        public ProviderContext get() {
+          if (ctx == null) {
+            SecretStore secrets = secretStore != null ? secretStore
+                : create(Capability.SECRET_STORE, ProviderContext.of(config, null, clock), owned);
+            ctx = ProviderContext.of(config, secrets, clock);
+          }
+          return ctx;
+        }
+      };
+      MessageBus bus = messageBus != null ? messageBus : create(Capability.MESSAGE_BUS, ctxs.get(), owned);
       ModelRouter.Builder router = ModelRouter.builder().settings(ResilienceSettings.from(config));
       boolean workers = settings.runsWorkers();
       RemediationPipeline pipeline;
       if (detector == null && settings.runsDetector()) {
         LOG.info("No incident detector given: this agent runs the worker side only");
       }
-      CodeHost host = codeHost != null ? codeHost : workers ? create(Capability.CODE_HOST, ctx, owned) : null;
-      ModelClient primary = modelClient != null ? modelClient : workers ? create(Capability.MODEL_CLIENT, ctx, owned) : null;
+      CodeHost host = codeHost != null ? codeHost : workers ? create(Capability.CODE_HOST, ctxs.get(), owned) : null;
+      ModelClient primary = modelClient != null ? modelClient : workers ? create(Capability.MODEL_CLIENT, ctxs.get(), owned) : null;
       if (workers) {
         router.primary(primary);
         fallbacks.forEach(router::fallback);
         config.get("sre-agent.model-client.fallback").map(String::trim).filter(s -> !s.isEmpty()).ifPresent(name -> {
           Provider<ModelClient> p = discovery.candidates(Capability.MODEL_CLIENT).named(name).orElseThrow(() -> new ConfigurationException(
               "sre-agent.model-client.fallback=" + name + " but no ModelClient provider named '" + name + "' is on the classpath"));
-          ModelClient fb = p.create(ctx);
+          ModelClient fb = p.create(ctxs.get());
           owned.push(fb);
           router.fallback(fb);
         });
@@ -409,7 +420,7 @@ public final class SreAgent implements AutoCloseable {
       }
       DetectorSide detectorSide = null;
       if (settings.runsDetector() && detector != null) {
-        LogSource source = logSource != null ? logSource : create(Capability.LOG_SOURCE, ctx, owned);
+        LogSource source = logSource != null ? logSource : create(Capability.LOG_SOURCE, ctxs.get(), owned);
         CursorStore cursors = cursorStore != null ? cursorStore : FileCursorStore.at(settings.cursorFile());
         detectorSide = new DetectorSide(source, bus, settings.queue(), redactor, detector, cursors, settings.pollMaxEvents(),
             settings.pollWait());

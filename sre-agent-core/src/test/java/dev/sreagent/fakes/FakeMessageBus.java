@@ -28,9 +28,13 @@ public final class FakeMessageBus implements MessageBus {
   public final AtomicInteger nacks = new AtomicInteger();
   public final AtomicInteger extensions = new AtomicInteger();
   public volatile Predicate<ReceivedMessage> failAck = m -> false;
+  public volatile boolean publishDown;
 
   @Override
   public synchronized String publish(String queue, OutgoingMessage message) {
+    if (publishDown) {
+      throw new dev.sreagent.RetriableException("bus unavailable");
+    }
     if (message.idempotencyKey() != null && !idempotencyKeys.add(message.idempotencyKey())) {
       return "duplicate";
     }

@@ -126,12 +126,8 @@ class SreAgentTest {
       assertThat(a.pollOnce()).isEqualTo(4); // the same batch again
       assertThat(cursors.load()).contains(new LogCursor("4"));
     }
-    FakeMessageBus down = new FakeMessageBus() {
-      @Override
-      public synchronized String publish(String queue, OutgoingMessage message) {
-        throw new RetriableException("bus unavailable");
-      }
-    };
+    FakeMessageBus down = new FakeMessageBus();
+    down.publishDown = true;
     CursorStore c2 = CursorStore.inMemory();
     DetectorSide side = new DetectorSide(logs, down, "q", new TestRedactor(), FIRST_LINE, c2, 100, Duration.ZERO);
     assertThatThrownBy(side::pollOnce).isInstanceOf(RetriableException.class);
