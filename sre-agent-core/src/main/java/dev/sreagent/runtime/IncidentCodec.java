@@ -77,7 +77,7 @@ public final class IncidentCodec {
       List<LogEvent> samples = new ArrayList<>();
       for (JsonNode s : array(n, "samples")) {
         Map<String, String> attrs = new LinkedHashMap<>();
-        s.path("attributes").fields().forEachRemaining(en -> attrs.put(en.getKey(), en.getValue().asText()));
+        s.path("attributes").properties().forEach(en -> attrs.put(en.getKey(), en.getValue().asText()));
         samples.add(new LogEvent(text(s, "id"), Instant.parse(text(s, "timestamp")), Severity.valueOf(text(s, "severity")),
             text(s, "service"), text(s, "message"), s.hasNonNull("traceId") ? s.get("traceId").asText() : null, attrs));
       }
