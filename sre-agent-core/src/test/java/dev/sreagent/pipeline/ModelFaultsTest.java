@@ -106,6 +106,7 @@ class ModelFaultsTest {
     assertThat(r.disposition()).isEqualTo(Disposition.CHANGE_OPENED);
     assertThat(slow.calls()).isEqualTo(1); // timed out once, breaker (threshold 1) open afterwards
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(Thread.currentThread().isInterrupted()).as("the timeout's interrupt must not leak to the worker thread").isFalse();
   }
 
   @Test
