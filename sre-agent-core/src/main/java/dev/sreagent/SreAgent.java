@@ -156,7 +156,9 @@ public final class SreAgent implements AutoCloseable {
   private void pollLoop() {
     while (running.get()) {
       try {
-        detectorSide.pollOnce();
+        if (detectorSide.pollOnce().events() == 0 && !pause(settings.pollIdlePause())) {
+          return;
+        }
       } catch (RuntimeException e) {
         LOG.warn("Log poll failed; the batch will be read again after {}: {}", settings.pollBackoff(), e.toString());
         if (!pause(settings.pollBackoff())) {

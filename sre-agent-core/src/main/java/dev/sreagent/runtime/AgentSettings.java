@@ -19,12 +19,14 @@ import java.util.Objects;
  * @param pollMaxEvents events per log poll; {@code sre-agent.poll.max-events}, default 500
  * @param pollWait how long a log poll waits for events; {@code sre-agent.poll.wait}, default 5s
  * @param pollBackoff pause after a failed poll or batch; {@code sre-agent.poll.backoff}, default 5s
+ * @param pollIdlePause pause after a poll that returned no events (for sources that do not long-poll);
+ *     {@code sre-agent.poll.idle-pause}, default 1s
  * @param shutdownTimeout how long {@code close()} waits for in-flight work; {@code sre-agent.shutdown-timeout}, default 30s
  * @param cursorFile where the default cursor store writes; {@code sre-agent.cursor-file}, default {@code .sre-agent/cursor}
  */
 public record AgentSettings(
     String role, String queue, int workerThreads, Duration visibility, Duration receiveWait, int pollMaxEvents, Duration pollWait,
-    Duration pollBackoff, Duration shutdownTimeout, Path cursorFile) {
+    Duration pollBackoff, Duration pollIdlePause, Duration shutdownTimeout, Path cursorFile) {
 
   /** Validates. */
   public AgentSettings {
@@ -34,6 +36,7 @@ public record AgentSettings(
     Objects.requireNonNull(receiveWait, "receiveWait");
     Objects.requireNonNull(pollWait, "pollWait");
     Objects.requireNonNull(pollBackoff, "pollBackoff");
+    Objects.requireNonNull(pollIdlePause, "pollIdlePause");
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
     Objects.requireNonNull(cursorFile, "cursorFile");
   }
@@ -63,6 +66,7 @@ public record AgentSettings(
         r.integer("sre-agent.poll.max-events", 500, 1, 100_000),
         r.duration("sre-agent.poll.wait", Duration.ofSeconds(5)),
         r.duration("sre-agent.poll.backoff", Duration.ofSeconds(5)),
+        r.duration("sre-agent.poll.idle-pause", Duration.ofSeconds(1)),
         r.duration("sre-agent.shutdown-timeout", Duration.ofSeconds(30)),
         Path.of(r.string("sre-agent.cursor-file", ".sre-agent/cursor")));
     r.validate();

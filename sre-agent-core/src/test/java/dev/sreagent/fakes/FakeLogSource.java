@@ -11,7 +11,7 @@ import java.util.List;
 /** Test fake of {@link LogSource}: a fixed list of events; the cursor is the index of the next event. */
 public final class FakeLogSource implements LogSource {
   private final List<LogEvent> events = new ArrayList<>();
-  public int polls;
+  public volatile int polls;
 
   public synchronized FakeLogSource add(LogEvent e) {
     events.add(e);
