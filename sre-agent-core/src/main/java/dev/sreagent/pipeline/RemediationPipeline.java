@@ -106,7 +106,7 @@ public final class RemediationPipeline {
     try {
       return processLocked(incident, key);
     } finally {
-      recent.release(key, lock);
+      lock.unlock();
     }
   }
 

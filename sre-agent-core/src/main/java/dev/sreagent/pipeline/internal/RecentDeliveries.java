@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Remembers, in this process, when a change or report was last delivered per key, so an incident storm
- * within the cooldown is skipped without a model call or a code-host request; and hands out one lock per
- * key so two workers never run the same fingerprint at once. Bounded: the oldest entries go first.
+ * within the cooldown is skipped without a model call or a code-host request; and hands out a lock per
+ * key so two workers never run the same fingerprint at once. Bounded: the oldest entries go first, and
+ * locks are a fixed set of stripes.
  * Thread safe.
  */
 public final class RecentDeliveries {
@@ -21,7 +21,7 @@ public final class RecentDeliveries {
   private final Duration cooldown;
   private final int capacity;
   private final Map<ChangeKey, Instant> delivered = new LinkedHashMap<>();
-  private final ConcurrentHashMap<ChangeKey, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final ReentrantLock[] stripes = new ReentrantLock[1024];
 
   /**
    * @param clock time source
@@ -32,6 +32,9 @@ public final class RecentDeliveries {
     this.clock = clock;
     this.cooldown = cooldown;
     this.capacity = capacity;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
   }
 
   /** @return true when this process delivered for {@code key} within the cooldown */
@@ -51,16 +54,11 @@ public final class RecentDeliveries {
     }
   }
 
-  /** @return the lock of {@code key}; hold it while processing the key's incident */
+  /**
+   * @return the lock of {@code key} (one of 1024 stripes: the same key always gets the same lock, two keys
+   *     rarely share one); hold it while processing the key's incident
+   */
   public ReentrantLock lockFor(ChangeKey key) {
-    return locks.computeIfAbsent(key, k -> new ReentrantLock());
-  }
-
-  /** Drops the lock object of {@code key} when nobody holds or waits for it. */
-  public void release(ChangeKey key, ReentrantLock lock) {
-    lock.unlock();
-    if (!lock.isLocked() && !lock.hasQueuedThreads()) {
-      locks.remove(key, lock);
-    }
+    return stripes[Math.floorMod(key.value().hashCode(), stripes.length)];
   }
 }
