@@ -141,11 +141,11 @@ public final class Catalog {
           .gates(Gate.AT).family(PiiFamily.EMAIL).build());
     }
     if (!keep.contains(PiiFamily.CARD_NUMBER)) {
-      r.add(PatternRule.of("card-number", "(?<![0-9-])(?:\\d[ -]?){12,18}\\d(?![0-9]|-\\d)")
+      r.add(PatternRule.of("card-number", "(?<![A-Za-z0-9-])(?:\\d[ -]?){12,18}\\d(?![A-Za-z0-9]|-\\d)")
           .gates(Gate.LONG_NUMBER).family(PiiFamily.CARD_NUMBER).check(Checks::cardNumber).build());
     }
     if (!keep.contains(PiiFamily.NATIONAL_ID)) {
-      r.add(PatternRule.of("us-ssn", "(?<![0-9-])\\d{3}-\\d{2}-\\d{4}(?![0-9]|-\\d)")
+      r.add(PatternRule.of("us-ssn", "(?<![A-Za-z0-9-])\\d{3}-\\d{2}-\\d{4}(?![A-Za-z0-9]|-\\d)")
           .gates(Gate.SSN_SHAPE).family(PiiFamily.NATIONAL_ID).check(Checks::ssn).build());
       r.add(PatternRule.of("uk-nino",
               "(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\\d{6}[A-D](?![A-Za-z0-9])")
@@ -166,12 +166,12 @@ public final class Catalog {
           }).build());
     }
     if (!keep.contains(PiiFamily.IP_ADDRESS)) {
+      r.add(PatternRule.of("ipv6",
+              "(?<![A-Za-z0-9:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{1,4}|:?)(?![A-Za-z0-9:]|\\.\\d)")
+          .gates(Gate.IPV6).family(PiiFamily.IP_ADDRESS).check(Checks::ipv6).build());
       r.add(PatternRule.of("ipv4",
               "(?<![A-Za-z0-9.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![A-Za-z0-9]|\\.\\d)")
           .gates(Gate.IPV4).family(PiiFamily.IP_ADDRESS).check(Checks::ipv4).build());
-      r.add(PatternRule.of("ipv6",
-              "(?<![A-Za-z0-9:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3}|:?)(?![A-Za-z0-9:])")
-          .gates(Gate.IPV6).family(PiiFamily.IP_ADDRESS).check(Checks::ipv6).build());
     }
     return r;
   }
