@@ -157,9 +157,13 @@ public final class Checks {
     return (check < 10 ? "0" : "") + check;
   }
 
-  /** An IPv4 address that is not loopback (127/8) or unspecified (0.0.0.0), and not a broadcast mask. */
+  /**
+   * An IPv4 address that identifies a host: not loopback (127/8), not a /8 network address such as
+   * {@code 0.0.0.0} or {@code 120.0.0.0} (which is also how versions like {@code Chrome/120.0.0.0} look),
+   * not the broadcast address.
+   */
   public static boolean ipv4(String match) {
-    return !(match.startsWith("127.") || match.equals("0.0.0.0") || match.equals("255.255.255.255"));
+    return !(match.startsWith("127.") || match.endsWith(".0.0.0") || match.equals("255.255.255.255"));
   }
 
   private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FieldRule implements Rule {
   private static final Pattern FIELD = Pattern.compile(
-      "(?<![A-Za-z0-9_.])(?<name>[A-Za-z_][A-Za-z0-9_.\\-]{0,79})(?:\\\\?[\"'])?[ \\t]*[:=][ \\t]*"
+      "(?<![A-Za-z0-9_.])(?<name>[A-Za-z_][A-Za-z0-9_.\\-]{0,79})(?:\\\\?[\"'])?[ \\t]*(?<sep>[:=])[ \\t]*"
           + "(?:\\\\\"(?<ev>(?:[^\"\\\\\\r\\n]|\\\\(?!\"))*)\\\\\""
           + "|\"(?<dq>(?:[^\"\\\\\\r\\n]|\\\\.)*)\""
           + "|'(?<sq>(?:[^'\\\\\\r\\n]|\\\\.)*)'"
@@ -170,6 +170,10 @@ public final class FieldRule implements Rule {
     while (from < text.length() && m.find(from)) {
       String name = normalize(m.group("name"));
       Suffix s = classify(name);
+      int nameStart = m.start("name");
+      if (s != null && nameStart > 0 && text.charAt(nameStart - 1) == ':' && m.group("sep").equals(":")) {
+        s = null; // a segment of a colon path (arn:aws:secretsmanager:…:secret:name), not a field
+      }
       if (s == null) {
         from = m.end("name");
         continue;
