@@ -29,7 +29,11 @@ public final class FieldRule implements Rule {
           + "|(?<bare>[^\\s\"'`,;&}\\])<>]+))");
 
   /** A field whose name ends with {@code suffix} holds a value of {@code kind}. */
-  private record Suffix(String suffix, String kind, @Nullable PiiFamily family, boolean weak, boolean exact) {}
+  private record Suffix(String suffix, String kind, @Nullable PiiFamily family, boolean weak, boolean exact, boolean configured) {
+    Suffix(String suffix, String kind, @Nullable PiiFamily family, boolean weak, boolean exact) {
+      this(suffix, kind, family, weak, exact, false);
+    }
+  }
 
   private static final List<Suffix> BUILT_IN = List.of(
       new Suffix("secretaccesskey", "aws-secret-key", null, false, false),
@@ -120,8 +124,8 @@ public final class FieldRule implements Rule {
     Set<String> kw = new LinkedHashSet<>(BUILT_IN_KEYWORDS);
     extraNames.forEach((name, kind) -> {
       String n = normalize(name);
-      all.add(new Suffix(n, kind, null, false, false));
-      kw.add(n.substring(0, Math.min(4, n.length())));
+      all.add(new Suffix(n, kind, null, false, false, true));
+      kw.add(longestWord(name));
     });
     for (Suffix s : BUILT_IN) {
       if (s.family() == null || !keep.contains(s.family())) {
@@ -129,6 +133,20 @@ public final class FieldRule implements Rule {
       }
     }
     return new FieldRule(all, allowValues, new ArrayList<>(kw));
+  }
+
+  /**
+   * The prefilter keyword of a configured name: its longest word (split at {@code _ - .} and lower→upper
+   * case changes), which appears in the field name however its words are joined.
+   */
+  static String longestWord(String name) {
+    String best = "";
+    for (String w : name.split("[_.\\-\\s]+|(?<=[a-z0-9])(?=[A-Z])")) {
+      if (w.length() > best.length()) {
+        best = w;
+      }
+    }
+    return best.toLowerCase(Locale.ROOT);
   }
 
   /** @return lower case without {@code _ - .} */
@@ -192,7 +210,7 @@ public final class FieldRule implements Rule {
       if (s.weak() && !Checks.randomLooking(value, 16, 3.0)) {
         continue;
       }
-      if (s.family() == null && !s.kind().equals("password") && value.length() < 6 && isDigits(value)) {
+      if (!s.configured() && s.family() == null && !s.kind().equals("password") && value.length() < 6 && isDigits(value)) {
         continue; // max_token=100, cache.key=42: counters, not secrets
       }
       out.add(new Span(start, end, s.kind(), priority));
