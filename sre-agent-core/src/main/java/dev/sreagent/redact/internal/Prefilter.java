@@ -44,10 +44,13 @@ public final class Prefilter {
   }
 
   private final int shift;
+  private final int firstOutput;
   private final int[] delta;
   private final long[] out;
   /** ASCII char → alphabet class (0 for chars in no keyword); upper case folded to lower. */
   private final byte[] alphabet = new byte[128];
+  /** ASCII char → alphabet class in bits 0–7 and its {@code CLS} flags in bits 8–15. */
+  private final int[] table = new int[128];
   private final long always;
   private final long at;
   private final long ipv4;
@@ -160,11 +163,31 @@ public final class Prefilter {
         }
       }
     }
+    for (int c = 0; c < 128; c++) {
+      table[c] = (alphabet[c] & 0xFF) | (CLS[c] << 8);
+    }
+    // number states without output first, so the hot loop tests an index instead of loading a mask
+    int[] id = new int[n];
+    int next = 0;
+    for (int st = 0; st < n; st++) {
+      if (output.get(st) == 0) {
+        id[st] = next++;
+      }
+    }
+    firstOutput = next;
+    for (int st = 0; st < n; st++) {
+      if (output.get(st) != 0) {
+        id[st] = next++;
+      }
+    }
     delta = new int[n * stride];
     out = new long[n];
     for (int st = 0; st < n; st++) {
-      System.arraycopy(go.get(st), 0, delta, st * stride, stride);
-      out[st] = output.get(st);
+      int[] row = go.get(st);
+      for (int c = 0; c < stride; c++) {
+        delta[id[st] * stride + c] = id[row[c]];
+      }
+      out[id[st]] = output.get(st);
     }
   }
 
@@ -179,22 +202,39 @@ public final class Prefilter {
     return a;
   }
 
+  private static final int SMALL = 1 << 16;
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[256]);
+
   /**
    * @param s the text
    * @return the mask of rules that may match
    */
   public long scan(String s) {
     final int n = s.length();
+    char[] buf = BUFFER.get();
+    if (buf.length < n) {
+      buf = new char[Math.max(n, buf.length * 2)];
+      if (buf.length <= SMALL) {
+        BUFFER.set(buf);
+      }
+    }
+    s.getChars(0, n, buf, 0);
+    return scan(buf, n);
+  }
+
+  private long scan(char[] s, int n) {
     final int[] d = delta;
     final long[] o = out;
-    final byte[] a = alphabet;
+    final int[] tbl = table;
     final int sh = shift;
+    final int fo = firstOutput;
     long mask = always;
     int state = 0;
     // numeric cluster: digits with runs of at most two separators
     int cStart = -1;
     int cDigits = 0;
     int cDots = 0;
+    boolean cSpaced = false;
     int sepRun = 0;
     int group = 0;
     int g2 = 0;
@@ -208,15 +248,17 @@ public final class Prefilter {
     int wordStart = 0;
     int wordLen = 0;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      int k = c < 128 ? c : 0;
-      state = d[(state << sh) | a[k]];
-      mask |= o[state];
-      int cls = c < 128 ? CLS[c] : 0;
+      char c = s[i];
+      int t = c < 128 ? tbl[c] : 0;
+      state = d[(state << sh) | (t & 0xFF)];
+      if (state >= fo) {
+        mask |= o[state];
+      }
+      int cls = t >>> 8;
       if (cls == LOWER) {
         // the common case: a lower-case non-hex letter ends numbers and hex runs
         if (cStart >= 0) {
-          mask |= cluster(s, cStart, cDigits, cDots, shapes);
+          mask |= cluster(s, cStart, cDigits, cDots, shapes, cSpaced);
           cStart = -1;
         }
         if (colons > 0) {
@@ -237,11 +279,12 @@ public final class Prefilter {
           cStart = i;
           cDigits = 0;
           cDots = 0;
+          cSpaced = false;
           group = 0;
           g2 = g3 = 0;
           shapes = false;
-          if (i >= 2 && isUpper(s.charAt(i - 1)) && isUpper(s.charAt(i - 2)) && i + 1 < n
-              && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9') {
+          if (i >= 2 && isUpper(s[i - 1]) && isUpper(s[i - 2]) && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'
+              && !(i >= 3 && isAlnum(s[i - 3])) && codeLength(s, i - 2, n) >= 9) {
             mask |= upperUpperDigitDigit;
           }
         } else if (sepRun > 0) {
@@ -260,8 +303,11 @@ public final class Prefilter {
         if (c == '.') {
           cDots++;
         }
+        if (c != '-') {
+          cSpaced = true;
+        }
       } else if (cStart >= 0) {
-        mask |= cluster(s, cStart, cDigits, cDots, shapes);
+        mask |= cluster(s, cStart, cDigits, cDots, shapes, cSpaced);
         cStart = -1;
         sepRun = 0;
       }
@@ -290,7 +336,7 @@ public final class Prefilter {
           wordStart = i;
         }
       } else {
-        if (wordLen == 34 && s.charAt(wordStart) == 'S' && s.charAt(wordStart + 1) == 'K') {
+        if (wordLen == 34 && s[wordStart] == 'S' && s[wordStart + 1] == 'K') {
           mask |= skWord;
         }
         wordLen = 0;
@@ -300,12 +346,12 @@ public final class Prefilter {
       }
     }
     if (cStart >= 0) {
-      mask |= cluster(s, cStart, cDigits, cDots, shapes);
+      mask |= cluster(s, cStart, cDigits, cDots, shapes, cSpaced);
     }
     if (colons > 0 && (doubleColon || colons >= 6)) {
       mask |= ipv6;
     }
-    if (wordLen == 34 && s.charAt(wordStart) == 'S' && s.charAt(wordStart + 1) == 'K') {
+    if (wordLen == 34 && s[wordStart] == 'S' && s[wordStart + 1] == 'K') {
       mask |= skWord;
     }
     return mask;
@@ -315,15 +361,35 @@ public final class Prefilter {
     return c >= 'A' && c <= 'Z';
   }
 
-  private long cluster(String s, int start, int digits, int dots, boolean shapes) {
+  private static boolean isAlnum(char c) {
+    return c < 128 && (CLS[c] & (DIGIT | UPPER | LOWER)) != 0;
+  }
+
+  /** @return how many chars from {@code from} are upper-case letters, digits or single spaces (capped at 16) */
+  private static int codeLength(char[] s, int from, int n) {
+    int len = 0;
+    for (int i = from; i < n && len < 16; i++) {
+      char c = s[i];
+      if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == ' ' && i > from && s[i - 1] != ' ') {
+        len++;
+      } else {
+        break;
+      }
+    }
+    return len;
+  }
+
+  private long cluster(char[] s, int start, int digits, int dots, boolean shapes, boolean spaced) {
     long m = 0;
     if (dots >= 3 && digits >= 4) {
       m |= ipv4;
     }
-    if (digits >= 13) {
+    // a card number starts where no letter, digit or dash precedes it: at the cluster's start, or after an
+    // inner space, dot or parenthesis
+    if (digits >= 13 && (spaced || start == 0 || !isAlnum(s[start - 1]) && s[start - 1] != '-')) {
       m |= longNumber;
     }
-    if (start > 0 && s.charAt(start - 1) == '+' && digits >= 7) {
+    if (start > 0 && s[start - 1] == '+' && digits >= 7) {
       m |= plusNumber;
     }
     if (shapes) {
