@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class LineRedactor {
   private static final Pattern BEGIN = Pattern.compile("-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
   private static final Pattern END = Pattern.compile("-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
-  private static final Pattern BODY = Pattern.compile("[A-Za-z0-9+/=\\s]*|[A-Za-z-]{1,20}: [^\\r\\n]*");
+  private static final Pattern BODY = Pattern.compile("\\s*[A-Za-z0-9+/=]*\\s*|[A-Za-z-]{1,20}: [^\\r\\n]*");
   private static final Pattern KEY_PLACEHOLDER = Pattern.compile("<private-key(?::\\d+)?>");
 
   private final RedactionSession session;

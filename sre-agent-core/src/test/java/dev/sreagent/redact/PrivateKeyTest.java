@@ -67,4 +67,19 @@ class PrivateKeyTest {
     assertThat(out.get(out.size() - 1)).isEqualTo("12:00:03 loaded for user <email:1>");
     assertThat(String.join("\n", out)).doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"RSA"})
+  void lineByLineATruncatedKeyEndsAtTheFirstLineThatIsNotKeyMaterial(String type) {
+    String pem = gen.pem(type, 3, "\n");
+    List<String> in = new ArrayList<>(pem.lines().limit(3).toList());
+    in.add("connection reset by peer");
+    in.add(gen.pick(SyntheticSecrets.B64, 64));
+    LineRedactor lines = new LineRedactor(DefaultRedactor.create().newSession());
+
+    List<String> out = in.stream().map(lines::redactLine).toList();
+
+    assertThat(out).containsExactly("<private-key:1>", "<private-key:1>", "<private-key:1>", "connection reset by peer",
+        in.get(4));
+  }
 }
