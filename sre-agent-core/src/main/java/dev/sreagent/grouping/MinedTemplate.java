@@ -14,6 +14,7 @@ public final class MinedTemplate {
   final String fingerprint;
   final String anchor;
   String[] tokens;
+  @Nullable String text;
   long count;
   boolean alive = true;
   @Nullable MinedTemplate prev;
@@ -41,7 +42,12 @@ public final class MinedTemplate {
 
   /** @return the template text, variables as {@code <*>} */
   public String text() {
-    return String.join(" ", tokens);
+    String t = text;
+    if (t == null) {
+      t = String.join(" ", tokens);
+      text = t;
+    }
+    return t;
   }
 
   /** @return how many messages matched it since it was created */

@@ -227,6 +227,7 @@ public final class TemplateMiner {
     }
     if (merged != null) {
       t.tokens = merged;
+      t.text = null;
     }
   }
 
