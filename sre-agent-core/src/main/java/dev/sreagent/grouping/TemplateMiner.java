@@ -1,6 +1,7 @@
 package dev.sreagent.grouping;
 
 import dev.sreagent.grouping.internal.Hashing;
+import dev.sreagent.grouping.internal.MaskedKey;
 import dev.sreagent.grouping.internal.Masker;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,9 @@ public final class TemplateMiner {
 
   private final int maxTemplates;
   private final double similarity;
-  private final LinkedHashMap<String, MinedTemplate> byKey;
+  private final LinkedHashMap<MaskedKey, MinedTemplate> byKey;
+  private final Masker masker = new Masker();
+  private final MaskedKey probe = MaskedKey.probe();
   private final Map<String, List<MinedTemplate>> byAnchor = new HashMap<>();
   /** LRU list of live templates: head = most recent. */
   private @Nullable MinedTemplate head;
@@ -55,7 +58,7 @@ public final class TemplateMiner {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, MinedTemplate> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<MaskedKey, MinedTemplate> eldest) {
         return size() > maxKeys;
       }
     };
@@ -78,14 +81,16 @@ public final class TemplateMiner {
    * @return its template
    */
   public MinedTemplate mine(String message) {
-    String key = Masker.mask(message);
-    MinedTemplate t = byKey.get(key);
+    masker.run(message);
+    probe.reset(masker.chars(), masker.length());
+    MinedTemplate t = byKey.get(probe);
     if (t != null && t.alive) {
       touch(t);
       t.count++;
       return t;
     }
-    t = slowPath(key);
+    MaskedKey key = probe.copy();
+    t = slowPath(key.toString());
     byKey.put(key, t);
     touch(t);
     t.count++;

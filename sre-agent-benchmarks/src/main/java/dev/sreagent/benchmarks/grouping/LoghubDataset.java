@@ -35,6 +35,10 @@ public record LoghubDataset(String name, List<String> messages, List<String> tru
    * @return every data set in it, sorted by name
    */
   public static List<LoghubDataset> readAll(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("No folder " + root.toAbsolutePath().normalize()
+          + ": pass the folder laid out like ../shared/loghub-2k as the first argument");
+    }
     List<LoghubDataset> all = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {

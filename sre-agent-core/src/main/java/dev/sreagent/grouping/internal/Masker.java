@@ -1,5 +1,7 @@
 package dev.sreagent.grouping.internal;
 
+import java.util.Arrays;
+
 /**
  * Masks the variable parts of a log message with {@code <*>} in one pass, without regular expressions.
  *
@@ -9,7 +11,7 @@ package dev.sreagent.grouping.internal;
  *   <li>The message is split on whitespace into tokens; runs of whitespace become one space.
  *   <li>A token holding {@code ://} (a URL) or starting with {@code /}, {@code ~/}, {@code ./} or a drive
  *       letter and holding a second separator (a path) becomes {@code <*>}.
- *   <li>Otherwise a token is split into words at punctuation ({@code = , ; : ( ) [ ] { } " ' < > | @ # $ & ! ? *});
+ *   <li>Otherwise a token is split into words at punctuation ({@code = , ; : ( ) [ ] { } " ' < > | @ # $ & ! ? * `});
  *       a word holding a digit (numbers, hex, ids, IPs, UUIDs, durations, sizes, versions, timestamps)
  *       becomes {@code <*>}.
  *   <li>A token left with no unmasked letters (say {@code 10.0.0.1:8080} or {@code 12##7##9}) becomes one
@@ -18,83 +20,169 @@ package dev.sreagent.grouping.internal;
  *       template.
  * </ul>
  *
- * <p>Stateless and thread safe.
+ * <p>An instance keeps a scratch buffer: <b>not thread safe</b>, one per miner. {@link #mask(String)} is the
+ * static, allocating form.
  */
 public final class Masker {
   /** The wildcard. */
   public static final String WILDCARD = "<*>";
 
-  private Masker() {}
+  private static final byte SPACE = 1;
+  private static final byte DELIM = 2;
+  private static final byte DIGIT = 3;
+  private static final byte LETTER = 4;
+  private static final byte OTHER = 0;
+  private static final byte[] CLASS = new byte[128];
 
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
-  }
-
-  private static boolean isDelimiter(char c) {
-    switch (c) {
-      case '=': case ',': case ';': case ':': case '(': case ')': case '[': case ']': case '{': case '}':
-      case '"': case '\'': case '<': case '>': case '|': case '@': case '#': case '$': case '&': case '!':
-      case '?': case '*': case '`':
-        return true;
-      default:
-        return false;
+  static {
+    for (char c : " \t\n\r\f\u000B".toCharArray()) {
+      CLASS[c] = SPACE;
+    }
+    for (char c : "=,;:()[]{}\"'<>|@#$&!?*`".toCharArray()) {
+      CLASS[c] = DELIM;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      CLASS[c] = DIGIT;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASS[c] = LETTER;
+      CLASS[c - 32] = LETTER;
     }
   }
+
+  private char[] in = new char[256];
+  private char[] buf = new char[256];
+  private int len;
+  private int[] starts = new int[32];
+  private int count;
+  private boolean mayCollapse;
+
+  /** @return a masker with its own scratch buffer */
+  public Masker() {}
 
   /**
    * @param message a log message
    * @return the message with variables masked and whitespace normalized
    */
   public static String mask(String message) {
-    int n = message.length();
-    StringBuilder out = new StringBuilder(Math.min(n + 16, 1 << 16));
-    int[] starts = new int[16];
-    int count = 0;
-    int i = 0;
-    while (i < n) {
-      while (i < n && isSpace(message.charAt(i))) {
-        i++;
-      }
-      if (i >= n) {
-        break;
-      }
-      int s = i;
-      while (i < n && !isSpace(message.charAt(i))) {
-        i++;
-      }
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      if (count == starts.length) {
-        starts = java.util.Arrays.copyOf(starts, count * 2);
-      }
-      starts[count++] = out.length();
-      appendToken(message, s, i, out);
-    }
-    return collapse(out, starts, count);
+    Masker m = new Masker();
+    m.run(message);
+    return new String(m.buf, 0, m.len);
   }
 
-  /**
-   * Collapses repeats of masked tokens: three or more copies of one token, or two or more copies of a block
-   * of two or three tokens, when the block holds a wildcard.
-   */
-  private static String collapse(StringBuilder sb, int[] starts, int count) {
-    if (count < 3 || sb.indexOf(WILDCARD) < 0) {
-      return sb.toString();
+  /** Masks {@code message} into the scratch buffer: read it with {@link #chars()} and {@link #length()}. */
+  public void run(String message) {
+    int n = message.length();
+    if (buf.length < n + 16) {
+      buf = new char[Math.max(n + 16, buf.length * 2)];
     }
-    // token i spans [starts[i], end(i)) where end(i) = starts[i+1]-1 or sb.length()
-    StringBuilder out = null;
+    if (in.length < n) {
+      in = new char[Math.max(n, in.length * 2)];
+    }
+    message.getChars(0, n, in, 0);
+    char[] m = in;
+    len = 0;
+    count = 0;
+    mayCollapse = false;
     int i = 0;
-    int copiedUpTo = 0; // tokens < copiedUpTo are handled
+    while (i < n) {
+      char c = m[i];
+      if (c < 128 && CLASS[c] == SPACE) {
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < n) {
+        c = m[i];
+        if (c < 128 ? CLASS[c] == SPACE : Character.isWhitespace(c)) {
+          break;
+        }
+        i++;
+      }
+      if (len > 0) {
+        buf[len++] = ' ';
+      }
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = len;
+      appendToken(m, s, i);
+      if (count >= 2 && !mayCollapse) {
+        checkRepeat();
+      }
+    }
+    if (mayCollapse) {
+      collapse();
+    }
+  }
+
+  /** @return the scratch buffer (valid up to {@link #length()}) */
+  public char[] chars() {
+    return buf;
+  }
+
+  /** @return characters of the masked message */
+  public int length() {
+    return len;
+  }
+
+  private int end(int t) {
+    return t + 1 < count ? starts[t + 1] - 1 : len;
+  }
+
+  /** Notes when the last token repeats the one 1, 2 or 3 tokens before it and holds a wildcard. */
+  private void checkRepeat() {
+    int last = count - 1;
+    int ls = starts[last];
+    int le = len;
+    if (!hasWildcard(ls, le)) {
+      return;
+    }
+    for (int k = 1; k <= 3 && last - k >= 0; k++) {
+      if (tokenEquals(last - k, ls, le)) {
+        mayCollapse = true;
+        return;
+      }
+    }
+  }
+
+  private boolean hasWildcard(int from, int to) {
+    for (int p = from; p + 2 < to; p++) {
+      if (buf[p] == '<' && buf[p + 1] == '*' && buf[p + 2] == '>') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean tokenEquals(int t, int os, int oe) {
+    int ts = starts[t];
+    int te = end(t);
+    return te - ts == oe - os && Arrays.equals(buf, ts, te, buf, os, oe);
+  }
+
+  private boolean blocksEqual(int a, int b, int k) {
+    for (int t = 0; t < k; t++) {
+      if (!tokenEquals(a + t, starts[b + t], end(b + t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void collapse() {
+    char[] out = new char[len];
+    int olen = 0;
+    int i = 0;
     while (i < count) {
       int bestK = 0;
       int bestReps = 1;
       for (int k = 1; k <= 3 && i + 2 * k <= count; k++) {
-        if (!blockHasWildcard(sb, starts, count, i, k)) {
+        if (!hasWildcard(starts[i], end(i + k - 1))) {
           continue;
         }
         int reps = 1;
-        while (i + (reps + 1) * k <= count && blocksEqual(sb, starts, count, i, i + reps * k, k)) {
+        while (i + (reps + 1) * k <= count && blocksEqual(i, i + reps * k, k)) {
           reps++;
         }
         int minReps = k == 1 ? 3 : 2;
@@ -103,152 +191,108 @@ public final class Masker {
           bestReps = reps;
         }
       }
-      if (bestK == 0) {
-        i++;
-        continue;
+      int take = bestK == 0 ? 1 : bestK;
+      int from = starts[i];
+      int to = end(i + take - 1);
+      if (olen > 0) {
+        out[olen++] = ' ';
       }
-      if (out == null) {
-        out = new StringBuilder(sb.length());
-      }
-      // copy tokens [copiedUpTo, i + bestK), skip the rest of the repeats
-      appendTokens(sb, starts, count, copiedUpTo, i + bestK, out);
-      i += bestK * bestReps;
-      copiedUpTo = i;
+      System.arraycopy(buf, from, out, olen, to - from);
+      olen += to - from;
+      i += bestK == 0 ? 1 : bestK * bestReps;
     }
-    if (out == null) {
-      return sb.toString();
+    buf = out.length >= buf.length ? out : buf;
+    if (buf != out) {
+      System.arraycopy(out, 0, buf, 0, olen);
     }
-    appendTokens(sb, starts, count, copiedUpTo, count, out);
-    return out.toString();
+    len = olen;
   }
 
-  private static int end(StringBuilder sb, int[] starts, int count, int t) {
-    return t + 1 < count ? starts[t + 1] - 1 : sb.length();
+  private void appendWildcard() {
+    buf[len++] = '<';
+    buf[len++] = '*';
+    buf[len++] = '>';
   }
 
-  private static void appendTokens(StringBuilder sb, int[] starts, int count, int from, int to, StringBuilder out) {
-    if (from >= to) {
-      return;
+  private void ensure(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
     }
-    if (out.length() > 0) {
-      out.append(' ');
-    }
-    out.append(sb, starts[from], end(sb, starts, count, to - 1));
   }
 
-  private static boolean blockHasWildcard(StringBuilder sb, int[] starts, int count, int i, int k) {
-    int from = starts[i];
-    int to = end(sb, starts, count, i + k - 1);
-    for (int p = from; p + 2 < to + 1 && p + 2 < sb.length(); p++) {
-      if (sb.charAt(p) == '<' && sb.charAt(p + 1) == '*' && sb.charAt(p + 2) == '>') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean blocksEqual(StringBuilder sb, int[] starts, int count, int a, int b, int k) {
-    for (int t = 0; t < k; t++) {
-      int as = starts[a + t];
-      int ae = end(sb, starts, count, a + t);
-      int bs = starts[b + t];
-      int be = end(sb, starts, count, b + t);
-      if (ae - as != be - bs) {
-        return false;
-      }
-      for (int p = 0; p < ae - as; p++) {
-        if (sb.charAt(as + p) != sb.charAt(bs + p)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static void appendToken(String m, int s, int e, StringBuilder out) {
-    if (isUrlOrPath(m, s, e)) {
-      int end = e;
-      while (end > s + 1 && isTrailing(m.charAt(end - 1))) {
-        end--;
-      }
-      out.append(WILDCARD);
-      out.append(m, end, e);
-      return;
-    }
-    int start = out.length();
+  private void appendToken(char[] m, int s, int e) {
+    ensure(3 * (e - s) + 8);
+    int start = len;
     boolean letters = false;
     boolean masked = false;
+    boolean url = false;
+    char c0 = m[s];
+    boolean pathStart = e - s >= 3 && (c0 == '/' || ((c0 == '~' || c0 == '.') && m[s + 1] == '/')
+        || (c0 < 128 && CLASS[c0] == LETTER && m[s + 1] == ':' && m[s + 2] == '\\'));
+    char sep = c0 == '/' || c0 == '~' || c0 == '.' ? '/' : '\\';
+    int sepFrom = c0 == '/' ? s + 1 : s + (sep == '/' ? 2 : 3);
+    boolean secondSep = false;
     int i = s;
+    char[] b = buf;
     while (i < e) {
-      char c = m.charAt(i);
-      if (isDelimiter(c)) {
-        out.append(c);
+      char c = m[i];
+      if (c < 128 && CLASS[c] == DELIM) {
+        if (c == ':' && i + 2 < e && m[i + 1] == '/' && m[i + 2] == '/') {
+          url = true;
+        }
+        b[len++] = c;
         i++;
         continue;
       }
-      int ws = i;
+      int wordStart = len;
       boolean digit = false;
       boolean letter = false;
       while (i < e) {
-        c = m.charAt(i);
-        if (isDelimiter(c)) {
-          break;
-        }
-        if (c >= '0' && c <= '9') {
-          digit = true;
+        c = m[i];
+        if (c < 128) {
+          byte k = CLASS[c];
+          if (k == DELIM) {
+            break;
+          } else if (k == DIGIT) {
+            digit = true;
+          } else if (k == LETTER) {
+            letter = true;
+          }
         } else if (Character.isLetter(c)) {
           letter = true;
         }
+        if (c == sep && i >= sepFrom && i < e - 1) {
+          secondSep = true;
+        }
+        b[len++] = c;
         i++;
       }
       if (digit) {
-        out.append(WILDCARD);
+        len = wordStart;
+        appendWildcard();
         masked = true;
       } else {
-        out.append(m, ws, i);
         letters |= letter;
       }
     }
+    if (url || (pathStart && secondSep)) {
+      int end = e;
+      while (end > s + 1 && isTrailing(m[end - 1])) {
+        end--;
+      }
+      len = start;
+      appendWildcard();
+      System.arraycopy(m, end, buf, len, e - end);
+      len += e - end;
+      return;
+    }
     if (masked && !letters) {
-      out.setLength(start);
-      out.append(WILDCARD);
+      len = start;
+      appendWildcard();
     }
   }
 
   private static boolean isTrailing(char c) {
     return c == ',' || c == ';' || c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == '.' || c == ':';
-  }
-
-  private static boolean isUrlOrPath(String m, int s, int e) {
-    int len = e - s;
-    if (len < 3) {
-      return false;
-    }
-    for (int k = s; k + 2 < e; k++) {
-      if (m.charAt(k) == ':' && m.charAt(k + 1) == '/' && m.charAt(k + 2) == '/') {
-        return true;
-      }
-    }
-    char c0 = m.charAt(s);
-    int from;
-    char sep;
-    if (c0 == '/') {
-      from = s + 1;
-      sep = '/';
-    } else if ((c0 == '~' || c0 == '.') && m.charAt(s + 1) == '/') {
-      from = s + 2;
-      sep = '/';
-    } else if (Character.isLetter(c0) && m.charAt(s + 1) == ':' && m.charAt(s + 2) == '\\') {
-      from = s + 3;
-      sep = '\\';
-    } else {
-      return false;
-    }
-    for (int k = from; k < e - 1; k++) {
-      if (m.charAt(k) == sep) {
-        return true;
-      }
-    }
-    return false;
   }
 }
