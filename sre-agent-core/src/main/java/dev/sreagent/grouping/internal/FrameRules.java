@@ -102,17 +102,9 @@ public final class FrameRules {
       i++;
     }
     String s = out.toString();
-    // lambda$name$0 -> lambda$name
-    int l = s.indexOf("lambda$");
-    if (l >= 0) {
-      int end = s.length();
-      int k = end;
-      while (k > l && Character.isDigit(s.charAt(k - 1))) {
-        k--;
-      }
-      if (k < end && k > l && s.charAt(k - 1) == '$') {
-        s = s.substring(0, k - 1);
-      }
+    // lambda$name$0 -> lambda$name (the number was dropped above, leaving a trailing '$')
+    if (s.endsWith("$") && s.contains("lambda$")) {
+      s = s.substring(0, s.length() - 1);
     }
     s = stripTrailingDigits(s, "GeneratedMethodAccessor");
     s = stripTrailingDigits(s, "GeneratedConstructorAccessor");

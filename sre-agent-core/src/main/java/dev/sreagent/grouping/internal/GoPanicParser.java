@@ -104,7 +104,7 @@ public final class GoPanicParser {
   static boolean isLibrary(String fn) {
     int slash = fn.indexOf('/');
     int dot = fn.indexOf('.');
-    String first = slash >= 0 && (dot < 0 || slash < dot) ? fn.substring(0, slash) : fn.substring(0, Math.max(dot, 0));
+    String first = slash >= 0 ? fn.substring(0, slash) : fn.substring(0, Math.max(dot, 0));
     if (first.equals("main")) {
       return false;
     }
