@@ -187,9 +187,13 @@ public final class TemplateMiner {
     while (p < max && a.charAt(p) == b.charAt(p)) {
       p++;
     }
-    // back up to the start of the word
-    while (p > 0 && Character.isLetterOrDigit(a.charAt(p - 1))) {
+    int q = p;
+    // back up to the start of the name the difference is in
+    while (p > 0 && isNameChar(a.charAt(p - 1))) {
       p--;
+    }
+    while (q > 0 && Character.isLetterOrDigit(a.charAt(q - 1))) {
+      q--;
     }
     int sa = a.length();
     int sb = b.length();
@@ -197,13 +201,39 @@ public final class TemplateMiner {
       sa--;
       sb--;
     }
-    while (sa < a.length() && Character.isLetterOrDigit(a.charAt(sa))) {
+    int ea = sa;
+    int eb = sb;
+    while (ea < a.length() && Character.isLetterOrDigit(a.charAt(ea))) {
+      ea++;
+      eb++;
+    }
+    if (isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) {
+      return true; // enum-like constants: GET / POST, SCREEN_ON / SCREEN_OFF
+    }
+    while (sa < a.length() && isNameChar(a.charAt(sa))) {
       sa++;
       sb++;
     }
     String ma = a.substring(p, sa);
     String mb = b.substring(p, sb);
     return !(identifierLike(ma) || identifierLike(mb));
+  }
+
+  private static boolean isUpperWord(String s, int from, int to) {
+    if (to - from < 2 || to > s.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+    }
+    return Character.isUpperCase(s.charAt(from));
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '/' || c == '\\' || c == '$';
   }
 
   /** @return true for tokens shaped like names of things: dotted, slashed, snake or camel case, quoted */

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * <p>Rules, all generic (no rule knows any particular log format):
  *
  * <ul>
- *   <li>The message is split on whitespace into tokens; runs of whitespace become one space.
+ *   <li>The message is split on whitespace into tokens; runs of whitespace become one space. A double-quoted
+ *       string of up to {@value #QUOTE_SPAN} characters stays one token, its spaces turned into {@code _}.
  *   <li>A token holding {@code ://} (a URL) or starting with {@code /}, {@code ~/}, {@code ./} or a drive
  *       letter and holding a second separator (a path) becomes {@code <*>}.
  *   <li>Otherwise a token is split into words at punctuation ({@code = , ; : ( ) [ ] { } " ' < > | @ # $ & ! ? * `});
@@ -49,6 +50,9 @@ public final class Masker {
       CLASS[c - 32] = LETTER;
     }
   }
+
+  /** A quoted string up to this long that holds spaces stays one token (its spaces become {@code _}). */
+  static final int QUOTE_SPAN = 512;
 
   private char[] in = new char[256];
   private char[] buf = new char[256];
@@ -92,10 +96,15 @@ public final class Masker {
         continue;
       }
       int s = i;
+      boolean quoted = false;
       while (i < n) {
         c = m[i];
-        if (c < 128 ? CLASS[c] == SPACE : Character.isWhitespace(c)) {
-          break;
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c < 128 ? CLASS[c] == SPACE : Character.isWhitespace(c)) {
+          if (!quoted || !closesSoon(m, i, n)) {
+            break;
+          }
         }
         i++;
       }
@@ -114,6 +123,16 @@ public final class Masker {
     if (mayCollapse) {
       collapse();
     }
+  }
+
+  /** @return true when a double quote closes within {@value #QUOTE_SPAN} characters after {@code i} */
+  private static boolean closesSoon(char[] m, int i, int n) {
+    for (int k = i + 1, end = Math.min(n, i + QUOTE_SPAN); k < end; k++) {
+      if (m[k] == '"') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** @return the scratch buffer (valid up to {@link #length()}) */
@@ -236,11 +255,11 @@ public final class Masker {
     char[] b = buf;
     while (i < e) {
       char c = m[i];
-      if (c < 128 && CLASS[c] == DELIM) {
+      if (c < 128 && CLASS[c] >= DELIM - 1 && CLASS[c] <= DELIM) {
         if (c == ':' && i + 2 < e && m[i + 1] == '/' && m[i + 2] == '/') {
           url = true;
         }
-        b[len++] = c;
+        b[len++] = CLASS[c] == SPACE ? '_' : c; // a space inside a quoted string
         i++;
         continue;
       }
@@ -251,7 +270,7 @@ public final class Masker {
         c = m[i];
         if (c < 128) {
           byte k = CLASS[c];
-          if (k == DELIM) {
+          if (k == DELIM || k == SPACE) {
             break;
           } else if (k == DIGIT) {
             digit = true;
@@ -264,7 +283,7 @@ public final class Masker {
         if (c == sep && i >= sepFrom && i < e - 1) {
           secondSep = true;
         }
-        b[len++] = c;
+        b[len++] = c >= 128 && Character.isWhitespace(c) ? '_' : c;
         i++;
       }
       if (digit) {
