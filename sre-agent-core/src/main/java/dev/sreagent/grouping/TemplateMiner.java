@@ -165,7 +165,11 @@ public final class TemplateMiner {
         }
       } else if (!a.equals(Masker.WILDCARD)) {
         diff++;
-        if (plainDifference(a, b)) {
+        int kind = difference(a, b);
+        if (kind == ENUM) {
+          return 0; // different values of a closed set name different events
+        }
+        if (kind == PLAIN) {
           plainDiff = true;
         }
       }
@@ -181,7 +185,11 @@ public final class TemplateMiner {
   }
 
   /** @return true when the parts of {@code a} and {@code b} that differ are plain words, not names of things */
-  static boolean plainDifference(String a, String b) {
+  static final int NAME = 0;
+  static final int PLAIN = 1;
+  static final int ENUM = 2;
+
+  static int difference(String a, String b) {
     int p = 0;
     int max = Math.min(a.length(), b.length());
     while (p < max && a.charAt(p) == b.charAt(p)) {
@@ -207,8 +215,8 @@ public final class TemplateMiner {
       ea++;
       eb++;
     }
-    if (isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) {
-      return true; // enum-like constants: GET / POST, SCREEN_ON / SCREEN_OFF
+    if ((isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) || (isBoolean(a, q, ea) && isBoolean(b, q, eb))) {
+      return ENUM; // enum-like constants: GET / POST, SCREEN_ON / SCREEN_OFF, true / false
     }
     while (sa < a.length() && isNameChar(a.charAt(sa))) {
       sa++;
@@ -216,7 +224,12 @@ public final class TemplateMiner {
     }
     String ma = a.substring(p, sa);
     String mb = b.substring(p, sb);
-    return !(identifierLike(ma) || identifierLike(mb));
+    return identifierLike(ma) || identifierLike(mb) ? NAME : PLAIN;
+  }
+
+  private static boolean isBoolean(String s, int from, int to) {
+    return to <= s.length() && (s.regionMatches(true, from, "true", 0, 4) && to - from == 4
+        || s.regionMatches(true, from, "false", 0, 5) && to - from == 5);
   }
 
   private static boolean isUpperWord(String s, int from, int to) {
