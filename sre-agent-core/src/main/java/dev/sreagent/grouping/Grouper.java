@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * Puts each event in a group: ignore rules first, then override rules, then a stack-trace fingerprint, else
- * the message's template. <b>Not thread safe</b> (it owns a {@link TemplateMiner}): use one per partition.
+ * the message's template. <b>Not thread safe</b> (it owns a {@link TemplateMiner}): use one per partition. The
+ * title of a stack-trace group is the masked message of the first trace seen with that fingerprint (the last
+ * {@value #TITLE_CACHE} fingerprints are remembered).
  *
  * <pre>{@code
  * Grouper grouper = Grouper.create(GroupingConfig.from(config));
@@ -17,10 +19,20 @@ import java.util.Optional;
  */
 public final class Grouper {
   private static final int TITLE_LIMIT = 300;
+  private static final int TITLE_CACHE = 1024;
 
   private final GroupingConfig config;
   private final StackTraceFingerprinter fingerprinter;
   private final TemplateMiner miner;
+  /** Title of recent stack-trace fingerprints, so a storm does not mask the same message again and again. */
+  private final java.util.LinkedHashMap<String, String> traceTitles = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+      return size() > TITLE_CACHE;
+    }
+  };
 
   private Grouper(GroupingConfig config) {
     this.config = config;
@@ -61,8 +73,13 @@ public final class Grouper {
     Optional<StackTrace> trace = fingerprinter.parse(message);
     if (trace.isPresent()) {
       StackTrace t = trace.get();
-      String title = t.exceptionTypes().get(0) + (t.message().isEmpty() ? "" : ": " + Masker.mask(t.message()));
-      return new Group(StackTraceFingerprinter.fingerprint(t), Incident.Kind.STACK_TRACE, cut(title), t.exceptionTypes(), false);
+      String fp = StackTraceFingerprinter.fingerprint(t);
+      String title = traceTitles.get(fp);
+      if (title == null) {
+        title = cut(t.exceptionTypes().get(0) + (t.message().isEmpty() ? "" : ": " + Masker.mask(t.message())));
+        traceTitles.put(fp, title);
+      }
+      return new Group(fp, Incident.Kind.STACK_TRACE, title, t.exceptionTypes(), false);
     }
     MinedTemplate tpl = miner.mine(message);
     return new Group(tpl.fingerprint(), Incident.Kind.TEMPLATE, cut(tpl.text()), List.of(), false);

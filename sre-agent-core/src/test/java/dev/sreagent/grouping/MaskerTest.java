@@ -28,6 +28,8 @@ class MaskerTest {
       "words stay    | Connection closed by peer                     | Connection closed by peer",
       "timestamp     | at 2016-09-28T04:30:31.455Z started           | at <*> started",
       "quoted        | user \"alice\" logged in                      | user \"alice\" logged in",
+      "quoted spaces | tag=\"View Lock\", uid=10037                  | tag=\"View_Lock\", uid=<*>",
+      "open quote    | name=android\", ws=null                        | name=android\", ws=null",
   })
   void masksVariables(String name, String message, String expected) {
     assertThat(Masker.mask(message)).isEqualTo(expected);

@@ -45,6 +45,18 @@ class TemplateMinerTest {
   }
 
   @Test
+  void valuesOfClosedSetsNeverMerge() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate get = miner.mine("10.0.0.1 \"GET /v2/servers HTTP/1.1\" status: 200 len: 1893 time: 0.24 ms");
+    MinedTemplate post = miner.mine("10.0.0.1 \"POST /v2/servers HTTP/1.1\" status: 200 len: 1893 time: 0.24 ms");
+    MinedTemplate on = miner.mine("scheduler paused=true for queue default after draining all workers");
+    MinedTemplate off = miner.mine("scheduler paused=false for queue default after draining all workers");
+    assertThat(post.id()).isNotEqualTo(get.id());
+    assertThat(off.id()).isNotEqualTo(on.id());
+    assertThat(get.text()).isEqualTo("<*> \"GET_<*>_<*>\" status: <*> len: <*> time: <*> ms");
+  }
+
+  @Test
   void leastRecentlyUsedTemplateIsEvictedAndCounted() {
     TemplateMiner miner = TemplateMiner.builder().maxTemplates(2).build();
     MinedTemplate a = miner.mine("alpha happened");
