@@ -14,6 +14,7 @@ public final class Main {
   static List<Command> commands() {
     return List.of(
         new ProvidersCommand(),
+        new GroupCommand(),
         new RedactCommand(),
         new DemoCommand());
   }

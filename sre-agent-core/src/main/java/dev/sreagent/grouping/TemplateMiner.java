@@ -1,0 +1,391 @@
+package dev.sreagent.grouping;
+
+import dev.sreagent.grouping.internal.Hashing;
+import dev.sreagent.grouping.internal.MaskedKey;
+import dev.sreagent.grouping.internal.Masker;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A streaming log template miner of the Drain family with one default configuration that is not tuned
+ * to any log format. See docs/GROUPING.md for the algorithm.
+ *
+ * <ol>
+ *   <li>Variables are masked generically ({@link dev.sreagent.grouping.internal.Masker}): any word holding a
+ *       digit, URLs, paths, and runs of such tokens.
+ *   <li>A masked message seen before is found in a hash map (the fast path, one lookup).
+ *   <li>A new masked message is compared with the live templates of the same token count and the same first
+ *       token; it joins the most similar one when the share of equal positions is at least {@link
+ *       Builder#similarity(double) similarity} (default {@value #DEFAULT_SIMILARITY}), and the positions that
+ *       differ become {@code <*>}. Otherwise it starts a new template.
+ * </ol>
+ *
+ * <p>Memory is bounded: at most {@link Builder#maxTemplates(int) maxTemplates} templates live (default
+ * {@value #DEFAULT_MAX_TEMPLATES}); the least recently matched one is evicted and counted in {@link
+ * #evictions()}. The cache of masked messages is bounded to four entries per template.
+ *
+ * <p><b>Not thread safe</b>: use one miner per partition (per thread or per consumer); its ids and
+ * fingerprints are deterministic for a given input order.
+ */
+public final class TemplateMiner {
+  /** Default {@link Builder#maxTemplates(int)}. */
+  public static final int DEFAULT_MAX_TEMPLATES = 10_000;
+  /** Default {@link Builder#similarity(double)}. */
+  public static final double DEFAULT_SIMILARITY = 0.5;
+
+  private final int maxTemplates;
+  private final double similarity;
+  private final LinkedHashMap<MaskedKey, MinedTemplate> byKey;
+  private final Masker masker = new Masker();
+  private final MaskedKey probe = MaskedKey.probe();
+  private final Map<String, List<MinedTemplate>> byAnchor = new HashMap<>();
+  /** LRU list of live templates: head = most recent. */
+  private @Nullable MinedTemplate head;
+  private @Nullable MinedTemplate tail;
+  private int live;
+  private long nextId = 1;
+  private long evictions;
+
+  private TemplateMiner(Builder b) {
+    this.maxTemplates = b.maxTemplates;
+    this.similarity = b.similarity;
+    int maxKeys = (int) Math.min(Integer.MAX_VALUE / 2, 4L * b.maxTemplates);
+    this.byKey = new LinkedHashMap<>(1024, 0.75f, false) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<MaskedKey, MinedTemplate> eldest) {
+        return size() > maxKeys;
+      }
+    };
+  }
+
+  /** @return a miner with the default configuration */
+  public static TemplateMiner create() {
+    return builder().build();
+  }
+
+  /** @return a builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Finds or creates the template of {@code message}.
+   *
+   * @param message a log message without a stack trace (any text; never fails)
+   * @return its template
+   */
+  public MinedTemplate mine(String message) {
+    masker.run(message);
+    probe.reset(masker.chars(), masker.length());
+    MinedTemplate t = byKey.get(probe);
+    if (t != null && t.alive) {
+      touch(t);
+      t.count++;
+      return t;
+    }
+    MaskedKey key = probe.copy();
+    t = slowPath(key.toString());
+    byKey.put(key, t);
+    touch(t);
+    t.count++;
+    return t;
+  }
+
+  /** @return templates evicted to respect the maximum so far */
+  public long evictions() {
+    return evictions;
+  }
+
+  /** @return live templates */
+  public int size() {
+    return live;
+  }
+
+  /** @return the live templates, most recently matched first */
+  public List<MinedTemplate> templates() {
+    List<MinedTemplate> all = new ArrayList<>(live);
+    for (MinedTemplate t = head; t != null; t = t.next) {
+      all.add(t);
+    }
+    return all;
+  }
+
+  private MinedTemplate slowPath(String key) {
+    String[] tokens = split(key);
+    String anchor = anchorOf(tokens);
+    List<MinedTemplate> candidates = byAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(4));
+    MinedTemplate best = null;
+    double bestSim = -1;
+    for (MinedTemplate c : candidates) {
+      double s = similarity(c.tokens, tokens);
+      if (s > bestSim) {
+        bestSim = s;
+        best = c;
+      }
+    }
+    if (best != null && (bestSim >= 1.0 || (tokens.length > 1 && bestSim >= similarity))) {
+      merge(best, tokens);
+      return best;
+    }
+    MinedTemplate created = new MinedTemplate(nextId++, "fp1:t:" + Hashing.hex64(key), anchor, tokens);
+    candidates.add(created);
+    live++;
+    if (live > maxTemplates) {
+      evict();
+    }
+    return created;
+  }
+
+  private static String anchorOf(String[] tokens) {
+    return tokens.length + " " + (tokens.length == 0 ? "" : tokens[0]);
+  }
+
+  /**
+   * The share of equal positions needed when the parts that differ are plain words (not names of things):
+   * plain words that differ usually name different events ({@code started} / {@code stopped}).
+   */
+  static final double PLAIN_WORD_SIMILARITY = 0.8;
+
+  private static double similarity(String[] template, String[] tokens) {
+    int same = 0;
+    int diff = 0;
+    boolean plainDiff = false;
+    for (int i = 0; i < tokens.length; i++) {
+      String a = template[i];
+      String b = tokens[i];
+      if (a.equals(b)) {
+        if (a.indexOf('<') < 0 || !a.contains(Masker.WILDCARD)) {
+          same++;
+        }
+      } else if (!a.equals(Masker.WILDCARD)) {
+        diff++;
+        int kind = difference(a, b);
+        if (kind == ENUM) {
+          return 0; // different values of a closed set name different events
+        }
+        if (kind == PLAIN) {
+          plainDiff = true;
+        }
+      }
+    }
+    if (same == 0) {
+      return diff == 0 ? 1.0 : 0.0;
+    }
+    double sim = (double) same / (same + diff);
+    if (plainDiff && sim < PLAIN_WORD_SIMILARITY) {
+      return 0;
+    }
+    return sim;
+  }
+
+  /** @return true when the parts of {@code a} and {@code b} that differ are plain words, not names of things */
+  static final int NAME = 0;
+  static final int PLAIN = 1;
+  static final int ENUM = 2;
+
+  static int difference(String a, String b) {
+    int p = 0;
+    int max = Math.min(a.length(), b.length());
+    while (p < max && a.charAt(p) == b.charAt(p)) {
+      p++;
+    }
+    int q = p;
+    // back up to the start of the name the difference is in
+    while (p > 0 && isNameChar(a.charAt(p - 1))) {
+      p--;
+    }
+    while (q > 0 && Character.isLetterOrDigit(a.charAt(q - 1))) {
+      q--;
+    }
+    int sa = a.length();
+    int sb = b.length();
+    while (sa > p && sb > p && a.charAt(sa - 1) == b.charAt(sb - 1)) {
+      sa--;
+      sb--;
+    }
+    int ea = sa;
+    int eb = sb;
+    while (ea < a.length() && Character.isLetterOrDigit(a.charAt(ea))) {
+      ea++;
+      eb++;
+    }
+    if ((isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) || (isBoolean(a, q, ea) && isBoolean(b, q, eb))) {
+      return ENUM; // enum-like constants: GET / POST, SCREEN_ON / SCREEN_OFF, true / false
+    }
+    while (sa < a.length() && isNameChar(a.charAt(sa))) {
+      sa++;
+      sb++;
+    }
+    String ma = a.substring(p, sa);
+    String mb = b.substring(p, sb);
+    return identifierLike(ma) || identifierLike(mb) ? NAME : PLAIN;
+  }
+
+  private static boolean isBoolean(String s, int from, int to) {
+    return to <= s.length() && (s.regionMatches(true, from, "true", 0, 4) && to - from == 4
+        || s.regionMatches(true, from, "false", 0, 5) && to - from == 5);
+  }
+
+  private static boolean isUpperWord(String s, int from, int to) {
+    if (to - from < 2 || to > s.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+    }
+    return Character.isUpperCase(s.charAt(from));
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '/' || c == '\\' || c == '$';
+  }
+
+  /** @return true for tokens shaped like names of things: dotted, slashed, snake or camel case, quoted */
+  static boolean identifierLike(String t) {
+    if (t.contains(Masker.WILDCARD)) {
+      return true;
+    }
+    for (int i = 1; i < t.length() - 1; i++) {
+      char c = t.charAt(i);
+      if (c == '.' || c == '_' || c == '/' || c == '\\' || c == '-' || c == '@' || (Character.isUpperCase(c) && Character.isLowerCase(t.charAt(i - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void merge(MinedTemplate t, String[] tokens) {
+    String[] merged = null;
+    for (int i = 0; i < tokens.length; i++) {
+      if (!t.tokens[i].equals(tokens[i]) && !t.tokens[i].equals(Masker.WILDCARD)) {
+        if (merged == null) {
+          merged = t.tokens.clone();
+        }
+        merged[i] = Masker.WILDCARD;
+      }
+    }
+    if (merged != null) {
+      t.tokens = merged;
+      t.text = null;
+    }
+  }
+
+  private static String[] split(String key) {
+    if (key.isEmpty()) {
+      return new String[0];
+    }
+    int n = 1;
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) == ' ') {
+        n++;
+      }
+    }
+    String[] out = new String[n];
+    int k = 0;
+    int s = 0;
+    for (int i = 0; i <= key.length(); i++) {
+      if (i == key.length() || key.charAt(i) == ' ') {
+        out[k++] = key.substring(s, i);
+        s = i + 1;
+      }
+    }
+    return out;
+  }
+
+  private void touch(MinedTemplate t) {
+    if (head == t) {
+      return;
+    }
+    // unlink
+    if (t.prev != null) {
+      t.prev.next = t.next;
+    }
+    if (t.next != null) {
+      t.next.prev = t.prev;
+    }
+    if (tail == t) {
+      tail = t.prev;
+    }
+    // push front
+    t.prev = null;
+    t.next = head;
+    if (head != null) {
+      head.prev = t;
+    }
+    head = t;
+    if (tail == null) {
+      tail = t;
+    }
+  }
+
+  private void evict() {
+    MinedTemplate victim = tail;
+    if (victim == null) {
+      return;
+    }
+    tail = victim.prev;
+    if (tail != null) {
+      tail.next = null;
+    } else {
+      head = null;
+    }
+    victim.prev = null;
+    victim.alive = false;
+    List<MinedTemplate> list = byAnchor.get(victim.anchor);
+    if (list != null) {
+      list.remove(victim);
+      if (list.isEmpty()) {
+        byAnchor.remove(victim.anchor);
+      }
+    }
+    live--;
+    evictions++;
+  }
+
+  /** Builds a {@link TemplateMiner}; not thread safe. */
+  public static final class Builder {
+    private int maxTemplates = DEFAULT_MAX_TEMPLATES;
+    private double similarity = DEFAULT_SIMILARITY;
+
+    private Builder() {}
+
+    /**
+     * @param max live templates kept, at least 1 (default {@value TemplateMiner#DEFAULT_MAX_TEMPLATES})
+     * @return this
+     */
+    public Builder maxTemplates(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxTemplates must be at least 1, got " + max);
+      }
+      this.maxTemplates = max;
+      return this;
+    }
+
+    /**
+     * @param threshold share of equal token positions, in (0, 1], for a message to join a template
+     *     (default {@value TemplateMiner#DEFAULT_SIMILARITY}); one value for every log format
+     * @return this
+     */
+    public Builder similarity(double threshold) {
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("similarity must be in (0, 1], got " + threshold);
+      }
+      this.similarity = threshold;
+      return this;
+    }
+
+    /** @return the miner */
+    public TemplateMiner build() {
+      return new TemplateMiner(this);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sreagent.grouping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sreagent.grouping.internal.Masker;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MaskerTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+      "number        | retry 3 of 10 failed                         | retry <*> of <*> failed",
+      "hex           | lock 0x7fed806eb5d released                  | lock <*> released",
+      "ip and port   | connect to 10.251.73.220:50010 refused       | connect to <*> refused",
+      "ipv6          | peer fe80::1ff:fe23:4567:890a gone            | peer <*> gone",
+      "uuid          | instance 96abccce-8d1f-4e07-b6d1-4b2ab87e23b4 stopped | instance <*> stopped",
+      "duration      | request took 250ms                            | request took <*>",
+      "size          | wrote 64KB to cache                           | wrote <*> to cache",
+      "id with words | job appattempt_1445144423722_0020_000001 done | job <*> done",
+      "key=value     | uid=0 euid=10 user=root                       | uid=<*> euid=<*> user=root",
+      "unix path     | cannot open /var/lib/app/data.db: denied      | cannot open <*>: denied",
+      "windows path  | loaded C:\\Windows\\system32\\cbs.dll now        | loaded <*> now",
+      "url           | GET https://api.example.com/v1/orders?id=5 failed | GET <*> failed",
+      "whitespace    | ~  too   many\tspaces  ~                      | too many spaces",
+      "list collapse | stack @0x7fe @0x7fa @0x7fb @0xff8)            | stack <*>",
+      "pair list     | nodes n-1 <ok> n-2 <ok> n-3 <ok>              | nodes <*> <ok>",
+      "two stay      | from 1.2.3.4 port 22                          | from <*> port <*>",
+      "words stay    | Connection closed by peer                     | Connection closed by peer",
+      "timestamp     | at 2016-09-28T04:30:31.455Z started           | at <*> started",
+      "quoted        | user \"alice\" logged in                      | user \"alice\" logged in",
+      "quoted spaces | tag=\"View Lock\", uid=10037                  | tag=\"View_Lock\", uid=<*>",
+      "open quote    | name=android\", ws=null                        | name=android\", ws=null",
+  })
+  void masksVariables(String name, String message, String expected) {
+    assertThat(Masker.mask(message)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "same template for different numbers | read 10 bytes | read 99999 bytes",
+      "same template for different hosts | ping 10.0.0.1 ok | ping 192.168.77.254 ok",
+  })
+  void variablesGiveOneTemplate(String name, String a, String b) {
+    assertThat(Masker.mask(a)).isEqualTo(Masker.mask(b));
+  }
+
+  @org.junit.jupiter.api.Test
+  void reusableInstanceGivesTheSameResultAsTheStaticForm() {
+    Masker m = new Masker();
+    for (String s : new String[] {"a 1 b", "x".repeat(1000) + " 1,2,3,4,5,6,7,8,9", "", "   ", "é 5 ü"}) {
+      m.run(s);
+      assertThat(new String(m.chars(), 0, m.length())).isEqualTo(Masker.mask(s));
+    }
+  }
+}
