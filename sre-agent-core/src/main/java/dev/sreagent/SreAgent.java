@@ -13,7 +13,10 @@ import dev.sreagent.redact.Redactor;
 import dev.sreagent.runtime.AgentSettings;
 import dev.sreagent.runtime.CursorStore;
 import dev.sreagent.runtime.FileCursorStore;
-import dev.sreagent.runtime.IncidentDetector;
+import dev.sreagent.runtime.BatchDetector;
+import dev.sreagent.detect.GroupingDetector;
+import dev.sreagent.redact.DefaultRedactor;
+import dev.sreagent.audit.Auditor;
 import dev.sreagent.runtime.internal.DetectorSide;
 import dev.sreagent.runtime.internal.WorkerSide;
 import dev.sreagent.spi.CodeHost;
@@ -42,16 +45,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent: a detector side that polls the {@link LogSource}, turns events into incidents with the
- * injected {@link IncidentDetector} and publishes them on the {@link MessageBus} keyed by fingerprint,
+ * injected {@link BatchDetector} and publishes them on the {@link MessageBus} keyed by fingerprint,
  * checkpointing the cursor only after a batch is published; and a worker side that consumes incidents,
  * runs the {@link RemediationPipeline}, and acks only after the change or report is delivered.
  *
  * <pre>{@code
  * try (SreAgent agent = SreAgent.builder()
  *     .config(ConfigProperties.fromEnvironment())
- *     .redactor(redactor)              // required
- *     .detector(detector)              // required unless sre-agent.role=worker
- *     .build()) {                      // other parts: explicit instances, else discovery
+ *     .build()) {                      // every part: an explicit instance, else discovery / the default
+
  *   agent.start();
  *   ...
  * }
@@ -259,7 +261,7 @@ public final class SreAgent implements AutoCloseable {
     private final List<ModelClient> fallbacks = new ArrayList<>();
     private @Nullable CodeHost codeHost;
     private @Nullable Redactor redactor;
-    private @Nullable IncidentDetector detector;
+    private @Nullable BatchDetector detector;
     private @Nullable CursorStore cursorStore;
     private final List<AuditListener> listeners = new ArrayList<>();
     private BiConsumer<Incident, PipelineResult> onResult = (i, r) -> { };
@@ -315,14 +317,14 @@ public final class SreAgent implements AutoCloseable {
       return this;
     }
 
-    /** The redactor (required). */
+    /** The redactor (default: {@link DefaultRedactor} configured by {@code sre-agent.redaction.*}). */
     public Builder redactor(Redactor redactor) {
       this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;
     }
 
-    /** Events → incidents (required for the detector side). */
-    public Builder detector(IncidentDetector detector) {
+    /** Events → incidents (default: {@link GroupingDetector} configured by {@code sre-agent.grouping.*} and {@code sre-agent.detect.*}). */
+    public Builder detector(BatchDetector detector) {
       this.detector = Objects.requireNonNull(detector, "detector");
       return this;
     }
@@ -357,10 +359,8 @@ public final class SreAgent implements AutoCloseable {
      * @throws ConfigurationException naming the missing part or every bad key
      */
     public SreAgent build() {
-      if (redactor == null) {
-        throw new ConfigurationException("SreAgent needs a redactor: call SreAgent.builder().redactor(...)");
-      }
       AgentSettings settings = AgentSettings.from(config);
+      Redactor redactor = this.redactor != null ? this.redactor : DefaultRedactor.fromConfig(config, e -> { });
       Deque<AutoCloseable> owned = new ArrayDeque<>();
       try {
         return assemble(settings, owned, redactor);
@@ -377,9 +377,8 @@ public final class SreAgent implements AutoCloseable {
     }
 
     private SreAgent assemble(AgentSettings settings, Deque<AutoCloseable> owned, Redactor redactor) {
-      if (settings.runsDetector() && detector == null && !settings.role().equals("all")) {
-        throw new ConfigurationException("sre-agent.role=detector needs an incident detector: call SreAgent.builder().detector(...)");
-      }
+      BatchDetector detector = this.detector != null ? this.detector
+          : settings.runsDetector() ? GroupingDetector.fromConfig(config) : null;
       // the secret store is needed only to create discovered providers: explicit instances bring their own credentials
       java.util.function.Supplier<ProviderContext> ctxs = new java.util.function.Supplier<>() {
         private @Nullable ProviderContext ctx;
@@ -398,9 +397,6 @@ public final class SreAgent implements AutoCloseable {
       ModelRouter.Builder router = ModelRouter.builder().settings(ResilienceSettings.from(config));
       boolean workers = settings.runsWorkers();
       RemediationPipeline pipeline;
-      if (detector == null && settings.runsDetector()) {
-        LOG.info("No incident detector given: this agent runs the worker side only");
-      }
       CodeHost host = codeHost != null ? codeHost : workers ? create(Capability.CODE_HOST, ctxs.get(), owned) : null;
       ModelClient primary = modelClient != null ? modelClient : workers ? create(Capability.MODEL_CLIENT, ctxs.get(), owned) : null;
       if (workers) {
@@ -425,7 +421,7 @@ public final class SreAgent implements AutoCloseable {
         LogSource source = logSource != null ? logSource : create(Capability.LOG_SOURCE, ctxs.get(), owned);
         CursorStore cursors = cursorStore != null ? cursorStore : FileCursorStore.at(settings.cursorFile());
         detectorSide = new DetectorSide(source, bus, settings.queue(), redactor, detector, cursors, settings.pollMaxEvents(),
-            settings.pollWait());
+            settings.pollWait(), Auditor.create(listeners), clock);
       }
       ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sre-agent-visibility"));
       WorkerSide workerSide = pipeline == null ? null

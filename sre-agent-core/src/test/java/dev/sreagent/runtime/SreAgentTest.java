@@ -51,7 +51,7 @@ class SreAgentTest {
   final List<PipelineResult> results = Collections.synchronizedList(new ArrayList<>());
 
   /** Test detector: one incident per distinct first line of an error event; the fingerprint is that line. */
-  static final IncidentDetector FIRST_LINE = events -> {
+  static final BatchDetector FIRST_LINE = events -> {
     Map<String, List<LogEvent>> groups = new LinkedHashMap<>();
     for (LogEvent e : events) {
       if (e.severity().isError()) {
@@ -131,7 +131,7 @@ class SreAgentTest {
   void theCursorIsNotSavedWhenDetectionOrPublishingFails() {
     fillLogs();
     AtomicInteger calls = new AtomicInteger();
-    IncidentDetector flaky = events -> {
+    BatchDetector flaky = events -> {
       if (calls.incrementAndGet() == 1) {
         throw new IllegalStateException("detector bug");
       }
@@ -147,7 +147,7 @@ class SreAgentTest {
     FakeMessageBus down = new FakeMessageBus();
     down.publishDown = true;
     CursorStore c2 = CursorStore.inMemory();
-    DetectorSide side = new DetectorSide(logs, down, "q", new TestRedactor(), FIRST_LINE, c2, 100, Duration.ZERO);
+    DetectorSide side = new DetectorSide(logs, down, "q", new TestRedactor(), FIRST_LINE, c2, 100, Duration.ZERO, dev.sreagent.audit.Auditor.loggingOnly(), java.time.Clock.systemUTC());
     assertThatThrownBy(side::pollOnce).isInstanceOf(RetriableException.class);
     assertThat(c2.load()).isEmpty();
   }
@@ -226,7 +226,7 @@ class SreAgentTest {
           80, Incidents.T0.plusSeconds(i), Incidents.T0.plusSeconds(i), 10, List.of("orders"), List.of(event("e" + i, Severity.ERROR, NPE_TRACE)));
       bus.publish("sre-agent-incidents", DetectorSide.message(storm));
     }
-    ConfigProperties cfg = FAST.with(Map.of("sre-agent.worker.threads", "4"));
+    ConfigProperties cfg = FAST.with(Map.of("sre-agent.worker.threads", "4", "sre-agent.role", "worker"));
     try (SreAgent a = SreAgent.builder().config(cfg).messageBus(bus).modelClient(model).codeHost(host).redactor(new TestRedactor())
         .onResult((i, r) -> results.add(r)).build()) {
       a.start();
@@ -267,7 +267,7 @@ class SreAgentTest {
         bus.publish("sre-agent-incidents", DetectorSide.message(storm));
       }
     }
-    ConfigProperties cfg = FAST.with(Map.of("sre-agent.worker.threads", "4"));
+    ConfigProperties cfg = FAST.with(Map.of("sre-agent.worker.threads", "4", "sre-agent.role", "worker"));
     try (SreAgent a = SreAgent.builder().config(cfg).messageBus(bus).modelClient(model).codeHost(host).redactor(new TestRedactor())
         .onResult((i, r) -> results.add(r)).build()) {
       a.start();
@@ -298,7 +298,7 @@ class SreAgentTest {
       return good.generate(r);
     });
     bus.publish("sre-agent-incidents", DetectorSide.message(Incidents.of("fp1:slow", "NPE", NPE_TRACE)));
-    SreAgent a = SreAgent.builder().config(FAST).messageBus(bus).modelClient(slow).codeHost(host).redactor(new TestRedactor()).build();
+    SreAgent a = SreAgent.builder().config(FAST.with(Map.of("sre-agent.role", "worker"))).messageBus(bus).modelClient(slow).codeHost(host).redactor(new TestRedactor()).build();
     a.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (bus.inFlightCount() == 0 && System.nanoTime() < deadline) {
@@ -328,9 +328,10 @@ class SreAgentTest {
           .hasMessage("No SecretStore provider is on the classpath: add dev.sreagent:sre-agent-core (local providers) or a provider "
               + "module such as dev.sreagent:sre-agent-aws");
     }
-    assertThatThrownBy(() -> SreAgent.builder().build())
+    // with no redactor and no detector given, the defaults are used; the first missing part is the log file to read
+    assertThatThrownBy(() -> SreAgent.builder().config(ConfigProperties.builder().put("sre-agent.cursor-file", "target/unused-cursor").build()).build())
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("SreAgent needs a redactor: call SreAgent.builder().redactor(...)");
+        .hasMessageStartingWith("Missing required configuration sre-agent.local.");
   }
 
   @Test

@@ -1,11 +1,14 @@
 package dev.sreagent.runtime.internal;
 
 import dev.sreagent.incident.Incident;
+import dev.sreagent.audit.Auditor;
+import dev.sreagent.audit.RedactionEvent;
 import dev.sreagent.redact.RedactionSession;
+import java.time.Clock;
 import dev.sreagent.redact.Redactor;
 import dev.sreagent.runtime.CursorStore;
 import dev.sreagent.runtime.IncidentCodec;
-import dev.sreagent.runtime.IncidentDetector;
+import dev.sreagent.runtime.BatchDetector;
 import dev.sreagent.spi.LogBatch;
 import dev.sreagent.spi.LogCursor;
 import dev.sreagent.spi.LogEvent;
@@ -30,7 +33,9 @@ public final class DetectorSide {
   private final MessageBus bus;
   private final String queue;
   private final Redactor redactor;
-  private final IncidentDetector detector;
+  private final Auditor auditor;
+  private final Clock clock;
+  private final BatchDetector detector;
   private final CursorStore cursors;
   private final int maxEvents;
   private final Duration wait;
@@ -44,9 +49,13 @@ public final class DetectorSide {
    * @param cursors the checkpoint
    * @param maxEvents events per poll
    * @param wait how long a poll may wait
+   * @param auditor receives the intake redaction counts of each batch
+   * @param clock time of audit events
    */
-  public DetectorSide(LogSource source, MessageBus bus, String queue, Redactor redactor, IncidentDetector detector, CursorStore cursors,
-      int maxEvents, Duration wait) {
+  public DetectorSide(LogSource source, MessageBus bus, String queue, Redactor redactor, BatchDetector detector, CursorStore cursors,
+      int maxEvents, Duration wait, Auditor auditor, Clock clock) {
+    this.auditor = auditor;
+    this.clock = clock;
     this.source = source;
     this.bus = bus;
     this.queue = queue;
@@ -56,6 +65,9 @@ public final class DetectorSide {
     this.maxEvents = maxEvents;
     this.wait = wait;
   }
+
+  /** The fingerprint field of intake redaction audit events: counts of a batch, before grouping. */
+  public static final String INTAKE = "intake";
 
   /** The outcome of one poll. */
   public record Polled(int events, int incidents) {}
@@ -72,6 +84,9 @@ public final class DetectorSide {
         Map<String, String> attrs = new LinkedHashMap<>();
         e.attributes().forEach((k, v) -> attrs.put(k, session.redact(v)));
         redacted.add(new LogEvent(e.id(), e.timestamp(), e.severity(), e.service(), session.redact(e.message()), e.traceId(), attrs));
+      }
+      if (session.counts().values().stream().mapToLong(Long::longValue).sum() > 0) {
+        auditor.record(new RedactionEvent(clock.instant(), INTAKE, session.counts()));
       }
       for (Incident incident : detector.detect(redacted)) {
         bus.publish(queue, message(incident));

@@ -11,7 +11,7 @@ import java.util.List;
  * read again.
  */
 @FunctionalInterface
-public interface IncidentDetector {
+public interface BatchDetector {
   /**
    * @param events the batch, redacted, oldest first
    * @return the incidents this batch opened, possibly none
