@@ -16,7 +16,8 @@ public final class Main {
         new ProvidersCommand(),
         new GroupCommand(),
         new RedactCommand(),
-        new DemoCommand());
+        new DemoCommand(),
+        new RunCommand());
   }
 
   /**

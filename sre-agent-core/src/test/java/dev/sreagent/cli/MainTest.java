@@ -44,4 +44,26 @@ class MainTest {
     assertThat(r.out()).contains("error: sre-agent.log-source=aws but no LogSource provider named 'aws' is on the classpath: "
         + "add the dependency dev.sreagent:sre-agent-aws");
   }
+
+  @Test
+  void runWithAMissingConfigFileSaysWhichFile() {
+    CliRunner r = CliRunner.run("", Map.of(), "run", "--config", "/nonexistent/agent.properties", "--once");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("sre-agent run: Configuration file /nonexistent/agent.properties does not exist: "
+        + "fix sre-agent.config-file or the --config argument" + System.lineSeparator());
+  }
+
+  @Test
+  void runRefusesTheEnvironmentSecretStoreInProductionMode() {
+    CliRunner r = CliRunner.run("", Map.of("SRE_AGENT_MODE", "production"), "run", "--once");
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).startsWith("sre-agent run: The environment-variable secret store is refused in production mode");
+  }
+
+  @Test
+  void runRejectsUnknownOptions() {
+    CliRunner r = CliRunner.run("", Map.of(), "run", "--forever");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("sre-agent run: unknown option --forever (options: --config <file>, --once)" + System.lineSeparator());
+  }
 }
