@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,7 +40,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  *       at most 8 of the caller's.
  *   <li>{@link #receive}: long polling (wait up to 20 s per request), batches of up to 10 per request, with the
  *       receive count as {@link ReceivedMessage#deliveryCount()}.
- *   <li>{@link #ack}: DeleteMessage; {@link #ack(String, List)}: DeleteMessageBatch. {@link #nack}: visibility 0.
+ *   <li>{@link #ack}: DeleteMessage; {@link #ack(String, List)}: DeleteMessageBatch; acking twice is not an error.
+ *       {@link #nack}: visibility 0.
  *       {@link #extendVisibility}: ChangeMessageVisibility.
  *   <li>Dead letters: the queue's own redrive policy ({@code maxReceiveCount}) moves a message that keeps
  *       failing to its dead-letter queue (docs/providers/aws.md).
@@ -48,6 +51,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * ({@code sre-agent.message-bus=aws}).
  */
 public final class AwsSqsMessageBus implements MessageBus {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsSqsMessageBus.class);
   private static final int SQS_MAX_BATCH = 10;
   private static final int SQS_MAX_WAIT_SECONDS = 20;
 
@@ -137,7 +141,10 @@ public final class AwsSqsMessageBus implements MessageBus {
     try {
       client.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receipt()));
     } catch (ReceiptHandleIsInvalidException e) {
-      throw staleReceipt("ack", queue, message, e);
+      // the SPI: acking twice is not an error. SQS itself accepts a stale handle silently; some servers refuse it.
+      LOG.warn("SQS refused the receipt of message {} on queue {} ({}): it was already acked, or delivered again after its "
+          + "visibility timeout, in which case it will be processed again", message.messageId(), queueName(queue),
+          e.awsErrorDetails() == null ? "ReceiptHandleIsInvalid" : e.awsErrorDetails().errorCode());
     } catch (SdkException e) {
       throw AwsErrors.translate("sqs:DeleteMessage", "queue " + queueName(queue), e);
     }
@@ -145,6 +152,8 @@ public final class AwsSqsMessageBus implements MessageBus {
 
   /**
    * Acks several messages with DeleteMessageBatch (10 per request).
+   *
+   * Like {@link #ack(String, ReceivedMessage)}, a receipt SQS no longer accepts (already acked) is logged, not thrown.
    *
    * @throws NonRetriableException naming the message ids SQS did not delete and why, after trying every message
    */
@@ -164,13 +173,19 @@ public final class AwsSqsMessageBus implements MessageBus {
         throw AwsErrors.translate("sqs:DeleteMessage", "queue " + queueName(queue), e);
       }
       for (BatchResultErrorEntry f : resp.failed()) {
-        failures.add(chunk.get(Integer.parseInt(f.id())).messageId() + " (" + f.code() + ")");
+        String messageId = chunk.get(Integer.parseInt(f.id())).messageId();
+        if ("ReceiptHandleIsInvalid".equals(f.code())) {
+          LOG.warn("SQS refused the receipt of message {} on queue {} (ReceiptHandleIsInvalid): it was already acked, or "
+              + "delivered again after its visibility timeout", messageId, queueName(queue));
+        } else {
+          failures.add(messageId + " (" + f.code() + ")");
+        }
       }
     }
     if (!failures.isEmpty()) {
       throw new NonRetriableException("SQS did not delete " + failures.size() + " of " + messages.size()
           + " messages from queue " + queueName(queue) + ": " + String.join(", ", failures)
-          + "; they will be delivered again (a receipt handle expires when processing outlives the visibility timeout)");
+          + "; they will be delivered again");
     }
   }
 
