@@ -57,7 +57,7 @@ class AwsBedrockModelClientTest {
 
   AwsBedrockModelClient client(Map<String, String> extra) {
     Map<String, String> keys = new HashMap<>();
-    keys.put("sre-agent.aws.bedrock.endpoint", wm.baseUrl());
+    keys.put("sre-agent.aws.bedrock.endpoint", "http://127.0.0.1:" + wm.port());
     keys.put("sre-agent.aws.bedrock.model-id", MODEL);
     keys.putAll(extra);
     return AwsBedrockModelClient.builder().config(AwsBedrockConfig.from(TestAws.config(keys)))

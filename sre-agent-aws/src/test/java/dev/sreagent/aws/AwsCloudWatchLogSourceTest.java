@@ -67,7 +67,7 @@ class AwsCloudWatchLogSourceTest {
 
   AwsCloudWatchLogSource source(Map<String, String> extra) {
     Map<String, String> keys = new HashMap<>();
-    keys.put("sre-agent.aws.logs.endpoint", wm.baseUrl());
+    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port());
     keys.put("sre-agent.aws.logs.log-groups", "/app/orders");
     keys.putAll(extra);
     return AwsCloudWatchLogSource.builder().config(AwsCloudWatchLogsConfig.from(TestAws.config(keys)))

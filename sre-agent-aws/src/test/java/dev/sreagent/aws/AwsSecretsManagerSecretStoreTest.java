@@ -56,7 +56,7 @@ class AwsSecretsManagerSecretStoreTest {
 
   AwsSecretsManagerSecretStore store(Map<String, String> extra) {
     Map<String, String> keys = new HashMap<>();
-    keys.put("sre-agent.aws.secrets.endpoint", wm.baseUrl());
+    keys.put("sre-agent.aws.secrets.endpoint", "http://127.0.0.1:" + wm.port());
     keys.putAll(extra);
     return AwsSecretsManagerSecretStore.builder().config(AwsSecretsManagerConfig.from(TestAws.config(keys)))
         .credentialsProvider(TestAws.credentials()).clock(clock).build();
