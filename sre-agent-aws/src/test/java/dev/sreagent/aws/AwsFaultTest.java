@@ -20,7 +20,9 @@ import dev.sreagent.aws.fixtures.TestAws;
 import dev.sreagent.spi.LogCursor;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +225,27 @@ class AwsFaultTest {
       assertThat(pollFails(s)).isExactlyInstanceOf(RetriableException.class)
           .hasMessageStartingWith("Could not reach AWS for logs:FilterLogEvents on log group /app/orders: ");
     }
+  }
+
+  @Test
+  void noCredentialsInTheDefaultChainIsAConfigurationErrorThatListsTheWays() {
+    for (String v : List.of("AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(v) == null, v + " is set in this environment");
+    }
+    org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.exists(Path.of(System.getProperty("user.home"), ".aws")),
+        "~/.aws exists in this environment");
+    Map<String, String> keys = Map.of("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port(),
+        "sre-agent.aws.logs.log-groups", "/app/orders");
+    // no credentialsProvider: the SDK default chain (instance metadata is disabled for tests in the pom)
+    try (AwsCloudWatchLogSource s = AwsCloudWatchLogSource.builder().config(AwsCloudWatchLogsConfig.from(TestAws.config(keys))).build()) {
+      assertThat(pollFails(s)).isExactlyInstanceOf(dev.sreagent.ConfigurationException.class)
+          .hasMessage("No AWS credentials found for logs:FilterLogEvents: run with a role (EKS IRSA or Pod Identity, ECS task role, "
+              + "EC2 instance profile) or set AWS_PROFILE or the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY environment variables; "
+              + "sre-agent reads no keys from its own configuration")
+          .hasCauseInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
+    }
+    assertThat(filterCalls()).isZero();
   }
 
   @Test
