@@ -167,6 +167,11 @@ public final class AwsBedrockModelClient implements ModelClient {
           throw new InvalidModelOutputException("Model " + config.modelId() + " called the tool " + schema.name()
               + " without input (stop reason " + stopReason + ")");
         }
+        if (use.input().isString()) {
+          // some models put the JSON in a string: accept it only if it is a JSON object or array
+          return Documents.jsonText(use.input().asString()).orElseThrow(() -> new InvalidModelOutputException("Model "
+              + config.modelId() + " called the tool " + schema.name() + " with a string that is not JSON"));
+        }
         return Documents.toJson(use.input());
       }
     }

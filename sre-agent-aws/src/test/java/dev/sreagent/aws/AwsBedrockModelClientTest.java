@@ -138,6 +138,35 @@ class AwsBedrockModelClientTest {
   }
 
   @Test
+  void aToolInputGivenAsAJsonStringIsAcceptedAndAnyOtherStringIsInvalid() throws Exception {
+    answer(200, null, "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"toolUse\":{\"toolUseId\":\"t\","
+        + "\"name\":\"triage\",\"input\":\"{\\\"rootCause\\\":\\\"x\\\",\\\"confidence\\\":1}\"}}]}},\"stopReason\":\"tool_use\"}");
+    try (AwsBedrockModelClient c = client(Map.of())) {
+      ModelResponse r = c.generate(request(new ResponseSchema("triage", SCHEMA), ChatMessage.user("why?")));
+      assertThat(JSON.readTree(r.text())).isEqualTo(JSON.readTree("{\"rootCause\":\"x\",\"confidence\":1}"));
+    }
+    wm.resetAll();
+    answer(200, null, "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"toolUse\":{\"toolUseId\":\"t\","
+        + "\"name\":\"triage\",\"input\":\"the root cause is x\"}}]}},\"stopReason\":\"tool_use\"}");
+    try (AwsBedrockModelClient c = client(Map.of())) {
+      assertThatThrownBy(() -> c.generate(request(new ResponseSchema("triage", SCHEMA), ChatMessage.user("why?"))))
+          .isExactlyInstanceOf(InvalidModelOutputException.class)
+          .hasMessage("Model " + MODEL + " called the tool triage with a string that is not JSON");
+    }
+  }
+
+  @Test
+  void aMalformedResponseBodyIsRetriable() {
+    answer(200, null, "{\"output\":{\"message\":");
+    try (AwsBedrockModelClient c = client(Map.of())) {
+      assertThatThrownBy(() -> c.generate(request(null, ChatMessage.user("hi"))))
+          .isExactlyInstanceOf(RetriableException.class)
+          .hasMessage("AWS returned a malformed response to bedrock:InvokeModel on model " + MODEL
+              + ": retry (a proxy or gateway may have answered instead of AWS)");
+    }
+  }
+
+  @Test
   void throttlingIsRetriable() {
     answer(429, "ThrottlingException", "{\"message\":\"Too many requests, please wait before trying again.\"}");
     try (AwsBedrockModelClient c = client(Map.of())) {

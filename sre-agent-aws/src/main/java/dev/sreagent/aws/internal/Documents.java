@@ -34,6 +34,16 @@ public final class Documents {
     }
   }
 
+  /** @return {@code text} normalized when it is a JSON object or array, else empty */
+  public static java.util.Optional<String> jsonText(String text) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      return node != null && node.isContainerNode() ? java.util.Optional.of(node.toString()) : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** @return the document as JSON text */
   public static String toJson(Document d) {
     return toNode(d).toString();
