@@ -45,7 +45,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  * Structured output uses a forced tool: the request's {@link ResponseSchema} is the input schema of a tool
  * named after it, {@code toolChoice} forces the model to call it, and the tool call's input is the answer
  * (checked to be JSON; anything else is an {@link InvalidModelOutputException}). Usage tokens and the stop
- * reason come from the response; the request's timeout bounds the whole call.
+ * reason come from the response; a completed forced-tool call is reported as {@link FinishReason#STOP}, since
+ * the tool is only the channel of the answer (Converse's {@code max_tokens} is {@link FinishReason#LENGTH}).
+ * The model id reported is the configured one (Converse does not echo it). The request's timeout bounds the
+ * whole call.
  *
  * <p>Errors go through the module's one mapper: throttling, 5xx, model-not-ready and timeouts are
  * retriable; a prompt too long for the model is non-retriable and says so; access not granted to the model
@@ -100,7 +103,9 @@ public final class AwsBedrockModelClient implements ModelClient {
     } catch (SdkException e) {
       throw AwsErrors.translate("bedrock:InvokeModel", "model " + config.modelId(), e);
     }
-    FinishReason finish = finishReason(resp.stopReason());
+    // a completed forced-tool call is the structured answer, finished normally: STOP, not TOOL_USE
+    FinishReason finish = schema != null && resp.stopReason() == StopReason.TOOL_USE ? FinishReason.STOP
+        : finishReason(resp.stopReason());
     TokenUsage usage = resp.usage() == null ? TokenUsage.ZERO
         : new TokenUsage(orZero(resp.usage().inputTokens()), orZero(resp.usage().outputTokens()));
     List<ContentBlock> content = resp.output() == null || resp.output().message() == null ? List.of()

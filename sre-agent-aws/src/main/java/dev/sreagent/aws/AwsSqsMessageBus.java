@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  *       keys also travel as the message attributes {@code sre-agent.ordering-key} and
  *       {@code sre-agent.idempotency-key}, so a standard queue carries them too; SQS allows 10 attributes, so
  *       at most 8 of the caller's.
- *   <li>{@link #receive}: long polling (wait up to 20 s per request), batches of up to 10 per request, with the
+ *   <li>{@link #receive}: long polling (whole seconds up to {@code maxWait}, at most 20 s; under 1 s a short
+ *       poll, which on SQS may miss messages), batches of up to 10 per request, with the
  *       receive count as {@link ReceivedMessage#deliveryCount()}.
  *   <li>{@link #ack}: DeleteMessage; {@link #ack(String, List)}: DeleteMessageBatch; acking twice is not an error.
  *       {@link #nack}: visibility 0.
@@ -107,7 +108,8 @@ public final class AwsSqsMessageBus implements MessageBus {
       throw new IllegalArgumentException("maxMessages must be at least 1: " + maxMessages);
     }
     String url = queueUrl(queue);
-    int waitSeconds = (int) Math.min(SQS_MAX_WAIT_SECONDS, (maxWait.toMillis() + 999) / 1000);
+    // SQS waits whole seconds: round down, so a receive never waits longer than maxWait (under 1 s: a short poll)
+    int waitSeconds = (int) Math.min(SQS_MAX_WAIT_SECONDS, Math.max(0, maxWait.getSeconds()));
     List<ReceivedMessage> out = new ArrayList<>();
     while (out.size() < maxMessages) {
       int n = Math.min(SQS_MAX_BATCH, maxMessages - out.size());

@@ -115,7 +115,7 @@ class AwsBedrockModelClientTest {
     try (AwsBedrockModelClient c = client(Map.of())) {
       ModelResponse r = c.generate(request(new ResponseSchema("triage", SCHEMA), ChatMessage.user("why?")));
       assertThat(JSON.readTree(r.text())).isEqualTo(JSON.readTree("{\"rootCause\":\"pool exhausted\",\"confidence\":0.85}"));
-      assertThat(r.finishReason()).isEqualTo(FinishReason.TOOL_USE);
+      assertThat(r.finishReason()).isEqualTo(FinishReason.STOP); // the forced tool is the answer's channel
       assertThat(r.usage().total()).isEqualTo(230);
     }
     JsonNode tc = JSON.readTree(onlyRequest().getBodyAsString()).get("toolConfig");

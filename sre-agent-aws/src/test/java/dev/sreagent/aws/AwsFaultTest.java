@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sreagent.NonRetriableException;
 import dev.sreagent.RetriableException;
 import dev.sreagent.aws.fixtures.FakeCloudWatchLogs;
-import dev.sreagent.aws.fixtures.MutableClock;
+import dev.sreagent.testkit.MutableClock;
 import dev.sreagent.aws.fixtures.TestAws;
 import dev.sreagent.spi.LogCursor;
 import java.time.Duration;

@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.sreagent.aws.fixtures.FakeCloudWatchLogs;
 import dev.sreagent.aws.fixtures.LocalSqs;
-import dev.sreagent.aws.fixtures.MutableClock;
+import dev.sreagent.testkit.MutableClock;
 import dev.sreagent.aws.fixtures.TestAws;
 import dev.sreagent.spi.ChatMessage;
 import dev.sreagent.spi.LogCursor;

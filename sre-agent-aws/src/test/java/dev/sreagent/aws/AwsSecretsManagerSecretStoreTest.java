@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sreagent.NonRetriableException;
-import dev.sreagent.aws.fixtures.MutableClock;
+import dev.sreagent.testkit.MutableClock;
 import dev.sreagent.aws.fixtures.TestAws;
 import dev.sreagent.spi.Secret;
 import java.nio.charset.StandardCharsets;
