@@ -188,6 +188,24 @@ class AwsSqsMessageBusTest {
   }
 
   @Test
+  void aClientTheHostPassesIsUsedAndNotClosed() {
+    String q = queue("host-", false, Map.of());
+    try (SqsClient own = SqsClient.builder().endpointOverride(sqs.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(TestAws.credentials())
+        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+      // the configuration names no endpoint: the host's client decides
+      AwsSqsMessageBus bus = AwsSqsMessageBus.builder().config(AwsSqsConfig.from(TestAws.config(Map.of(
+          "sre-agent.aws.sqs.queue-name-prefix", "host-")))).client(own).build();
+      bus.publish(q, OutgoingMessage.of("via the host's client"));
+      bus.close();
+      bus.close(); // idempotent
+      assertThat(own.receiveMessage(b -> b.queueUrl(own.getQueueUrl(r -> r.queueName("host-" + q)).queueUrl())
+          .waitTimeSeconds(1)).messages()).extracting(software.amazon.awssdk.services.sqs.model.Message::body)
+          .containsExactly("via the host's client");
+    }
+  }
+
+  @Test
   void aMissingQueueIsNotRetriableAndNamesIt() {
     try (AwsSqsMessageBus bus = bus(Map.of())) {
       assertThatThrownBy(() -> bus.publish("absent", OutgoingMessage.of("x")))
