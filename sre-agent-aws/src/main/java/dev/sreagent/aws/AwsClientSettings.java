@@ -1,6 +1,7 @@
 package dev.sreagent.aws;
 
 import dev.sreagent.aws.internal.AwsKeys;
+import dev.sreagent.config.ConfigProperties;
 import dev.sreagent.config.ConfigReader;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param baseDelay first backoff for 5xx and I/O errors ({@code sre-agent.aws.retry.base-delay})
  * @param throttlingBaseDelay first backoff after throttling ({@code sre-agent.aws.retry.throttling-base-delay})
  * @param maxBackoff the longest single backoff ({@code sre-agent.aws.retry.max-backoff})
+ * @param production {@code sre-agent.mode=production}: the SDK default chain may not hand out long-term
+ *     (IAM user) access keys, only temporary credentials (roles, SSO, web identity)
  */
 public record AwsClientSettings(
     Optional<String> region,
@@ -33,7 +36,8 @@ public record AwsClientSettings(
     int maxAttempts,
     Duration baseDelay,
     Duration throttlingBaseDelay,
-    Duration maxBackoff) {
+    Duration maxBackoff,
+    boolean production) {
 
   /** Validates. */
   public AwsClientSettings {
@@ -56,31 +60,31 @@ public record AwsClientSettings(
    */
   public static AwsClientSettings defaults(Duration defaultReadTimeout) {
     return new AwsClientSettings(Optional.empty(), Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(5),
-        defaultReadTimeout, 3, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(20));
+        defaultReadTimeout, 3, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(20), false);
   }
 
   /** @return a copy pointed at {@code uri} (tests, VPC endpoints); no plain-http check: the caller chose it in code */
   public AwsClientSettings withEndpoint(URI uri) {
     return new AwsClientSettings(region, Optional.of(uri), apiCallTimeout, connectTimeout, readTimeout, maxAttempts,
-        baseDelay, throttlingBaseDelay, maxBackoff);
+        baseDelay, throttlingBaseDelay, maxBackoff, production);
   }
 
   /** @return a copy in {@code newRegion} */
   public AwsClientSettings withRegion(String newRegion) {
     return new AwsClientSettings(Optional.of(newRegion), endpoint, apiCallTimeout, connectTimeout, readTimeout, maxAttempts,
-        baseDelay, throttlingBaseDelay, maxBackoff);
+        baseDelay, throttlingBaseDelay, maxBackoff, production);
   }
 
   /** @return a copy with other retry settings */
   public AwsClientSettings withRetries(int attempts, Duration base, Duration throttlingBase, Duration max) {
     return new AwsClientSettings(region, endpoint, apiCallTimeout, connectTimeout, readTimeout, attempts, base,
-        throttlingBase, max);
+        throttlingBase, max, production);
   }
 
   /** @return a copy with another per-call timeout */
   public AwsClientSettings withApiCallTimeout(Duration timeout) {
     return new AwsClientSettings(region, endpoint, timeout, connectTimeout, readTimeout, maxAttempts, baseDelay,
-        throttlingBaseDelay, maxBackoff);
+        throttlingBaseDelay, maxBackoff, production);
   }
 
   /**
@@ -104,6 +108,7 @@ public record AwsClientSettings(
     Duration base = r.positiveDuration(p + "retry.base-delay", d.baseDelay());
     Duration throttling = r.positiveDuration(p + "retry.throttling-base-delay", d.throttlingBaseDelay());
     Duration max = r.positiveDuration(p + "retry.max-backoff", d.maxBackoff());
-    return new AwsClientSettings(region, endpoint, apiCall, connect, read, attempts, base, throttling, max);
+    boolean production = r.mode() == ConfigProperties.Mode.PRODUCTION;
+    return new AwsClientSettings(region, endpoint, apiCall, connect, read, attempts, base, throttling, max, production);
   }
 }

@@ -61,11 +61,15 @@ class AwsFaultTest {
   }
 
   AwsCloudWatchLogSource source(int attempts) {
+    return source(attempts, "10s"); // generous: the first SDK call in a JVM is slow on a loaded machine
+  }
+
+  AwsCloudWatchLogSource source(int attempts, String apiCallTimeout) {
     Map<String, String> keys = new HashMap<>();
     keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port());
     keys.put("sre-agent.aws.logs.log-groups", "/app/orders");
     keys.put("sre-agent.aws.retry.max-attempts", Integer.toString(attempts));
-    keys.put("sre-agent.aws.api-call-timeout", "2s");
+    keys.put("sre-agent.aws.api-call-timeout", apiCallTimeout);
     return AwsCloudWatchLogSource.builder().config(AwsCloudWatchLogsConfig.from(TestAws.config(keys)))
         .credentialsProvider(TestAws.credentials()).clock(new MutableClock(Instant.parse("2026-11-26T12:00:00Z"))).build();
   }
@@ -207,8 +211,8 @@ class AwsFaultTest {
   @Test
   void aSlowServiceTimesOutAsRetriable() {
     wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(FILTER)).atPriority(1)
-        .willReturn(aResponse().withStatus(200).withFixedDelay(4_000).withBody("{\"events\":[]}")));
-    try (AwsCloudWatchLogSource s = source(1)) {
+        .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{\"events\":[]}")));
+    try (AwsCloudWatchLogSource s = source(1, "1s")) {
       assertThat(pollFails(s)).isExactlyInstanceOf(RetriableException.class)
           .hasMessage("logs:FilterLogEvents on log group /app/orders timed out: retry, and raise sre-agent.aws.api-call-timeout or "
               + "the service's read-timeout if it keeps happening");
@@ -246,6 +250,37 @@ class AwsFaultTest {
           .hasCauseInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
     }
     assertThat(filterCalls()).isZero();
+  }
+
+  @Test
+  void productionModeRefusesLongTermKeysFromTheDefaultChain() {
+    Map<String, String> keys = new HashMap<>();
+    keys.put("sre-agent.mode", "production");
+    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port());
+    keys.put("sre-agent.aws.logs.log-groups", "/app/orders");
+    AwsCloudWatchLogsConfig config = AwsCloudWatchLogsConfig.from(TestAws.config(keys));
+    // the first link of the SDK default chain: Java system properties, as an IAM user's keys would be
+    System.setProperty("aws.accessKeyId", "test" + TestAws.random(8));
+    System.setProperty("aws.secretAccessKey", TestAws.random(20));
+    try {
+      try (AwsCloudWatchLogSource s = AwsCloudWatchLogSource.builder().config(config).build()) {
+        assertThat(pollFails(s)).isExactlyInstanceOf(dev.sreagent.ConfigurationException.class)
+            .hasMessage("Long-term AWS access keys (an access key without a session token, from the environment, system properties "
+                + "or a profile) are refused in production mode "
+                + "(sre-agent.mode=production): run with a role (EKS IRSA or Pod Identity, ECS task role, EC2 instance profile) "
+                + "or other temporary credentials that carry a session token");
+      }
+      assertThat(filterCalls()).isZero();
+      System.setProperty("aws.sessionToken", TestAws.random(16)); // temporary credentials pass
+      try (AwsCloudWatchLogSource s = AwsCloudWatchLogSource.builder().config(config)
+          .clock(new MutableClock(Instant.parse("2026-11-26T12:00:00Z"))).build()) {
+        assertThat(s.poll(LogCursor.START, 10, Duration.ZERO).events()).hasSize(1);
+      }
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+      System.clearProperty("aws.sessionToken");
+    }
   }
 
   @Test

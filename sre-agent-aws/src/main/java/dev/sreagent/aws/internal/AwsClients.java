@@ -14,7 +14,8 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 /**
  * Builds the SDK clients the same way for every service: the JDK-based url-connection HTTP client, the
  * region and endpoint from {@link AwsClientSettings}, the SDK's standard retry strategy with our backoff,
- * and either the host's credentials provider or the SDK default chain. Never static keys.
+ * and either the host's credentials provider or the SDK default chain (in production mode, the default chain
+ * refusing long-term IAM user keys). Never static keys.
  */
 public final class AwsClients {
   private AwsClients() {}
@@ -32,7 +33,9 @@ public final class AwsClients {
     settings.region().ifPresent(r -> builder.region(Region.of(r)));
     settings.endpoint().ifPresent(builder::endpointOverride);
     if (credentials != null) {
-      builder.credentialsProvider(credentials);
+      builder.credentialsProvider(credentials); // the host's explicit choice
+    } else if (settings.production()) {
+      builder.credentialsProvider(new TemporaryCredentialsOnly());
     }
     builder.httpClientBuilder(UrlConnectionHttpClient.builder()
         .connectionTimeout(settings.connectTimeout())

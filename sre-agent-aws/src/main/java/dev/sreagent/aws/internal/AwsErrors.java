@@ -127,6 +127,11 @@ public final class AwsErrors {
   }
 
   private static SreAgentException client(String action, String resource, SdkException e) {
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof ConfigurationException c) {
+        return c; // our own refusal (long-term keys in production), raised inside the SDK's credential resolution
+      }
+    }
     if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
         || causedBy(e, SocketTimeoutException.class) || causedBy(e, InterruptedIOException.class)) {
       return new RetriableException(action + " on " + resource + " timed out: retry, and raise sre-agent.aws.api-call-timeout "
