@@ -8,7 +8,7 @@ public enum FinishReason {
   LENGTH,
   /** A content filter stopped it. */
   CONTENT_FILTER,
-  /** It called a tool (structured output through a forced tool). */
+  /** It stopped to call a tool. Structured output through a forced tool (Bedrock) is reported as {@link #STOP}: the answer is complete. */
   TOOL_USE,
   /** Anything else. */
   OTHER
