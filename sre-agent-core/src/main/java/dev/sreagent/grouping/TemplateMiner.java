@@ -12,17 +12,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming log template miner of the Drain family with one default configuration that is not tuned
- * to any log format. See docs/GROUPING.md for the algorithm.
+ * to any log format. See docs/GROUPING.md for the algorithm and its measured accuracy.
  *
  * <ol>
  *   <li>Variables are masked generically ({@link dev.sreagent.grouping.internal.Masker}): any word holding a
- *       digit, URLs, paths, and runs of such tokens.
- *   <li>A masked message seen before is found in a hash map (the fast path, one lookup).
+ *       digit, URLs, paths, and repeated runs of such tokens; a short quoted string stays one token.
+ *   <li>A masked message seen before is found in a hash map (the fast path: one lookup, no allocation).
  *   <li>A new masked message is compared with the live templates of the same token count and the same first
- *       token; it joins the most similar one when the share of equal positions is at least {@link
- *       Builder#similarity(double) similarity} (default {@value #DEFAULT_SIMILARITY}), and the positions that
- *       differ become {@code <*>}. Otherwise it starts a new template.
+ *       token. Similarity is the share of equal positions among those where either side is a constant. Where
+ *       they differ, the differing part is classified: a <em>name</em> (dotted, slashed, snake or camel case, or
+ *       already a variable) may vary freely; a <em>plain word</em> may vary only when at least {@value
+ *       #PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
+ *       different event: {@code started} / {@code stopped}); values of a <em>closed set</em> (upper-case words
+ *       such as {@code GET} / {@code POST}, and {@code true} / {@code false}) never vary. The message joins the
+ *       most similar template when the similarity reaches {@link Builder#similarity(double) similarity}
+ *       (default {@value #DEFAULT_SIMILARITY}); the differing positions become {@code <*>}. Otherwise it starts
+ *       a new template.
  * </ol>
+ *
+ * <p>A template's id is what a message is assigned when it is seen, and it never changes (streaming: no
+ * later re-grouping of earlier messages).
  *
  * <p>Memory is bounded: at most {@link Builder#maxTemplates(int) maxTemplates} templates live (default
  * {@value #DEFAULT_MAX_TEMPLATES}); the least recently matched one is evicted and counted in {@link
