@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *       digit, URLs, paths, and repeated runs of such tokens; a short quoted string stays one token.
  *   <li>A masked message seen before is found in a hash map (the fast path: one lookup, no allocation).
  *   <li>A new masked message is compared with the live templates of the same token count and the same first
- *       token. Similarity is the share of equal positions among those where either side is a constant. Where
+ *       token (the newest {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant. Where
  *       they differ, the differing part is classified: a <em>name</em> (dotted, slashed, snake or camel case, or
  *       already a variable) may vary freely; a <em>plain word</em> may vary only when at least {@value
  *       #PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
@@ -43,6 +43,11 @@ import org.jspecify.annotations.Nullable;
 public final class TemplateMiner {
   /** Default {@link Builder#maxTemplates(int)}. */
   public static final int DEFAULT_MAX_TEMPLATES = 10_000;
+  /**
+   * Templates of one token count and first token compared with a new message, newest first: bounds the cost
+   * of a message never seen on streams with many templates of one shape.
+   */
+  static final int MAX_CANDIDATES = 128;
   /** Default {@link Builder#similarity(double)}. */
   public static final double DEFAULT_SIMILARITY = 0.5;
 
@@ -131,9 +136,10 @@ public final class TemplateMiner {
     List<MinedTemplate> candidates = byAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(4));
     MinedTemplate best = null;
     double bestSim = -1;
-    for (MinedTemplate c : candidates) {
+    for (int i = candidates.size() - 1, end = Math.max(0, candidates.size() - MAX_CANDIDATES); i >= end; i--) {
+      MinedTemplate c = candidates.get(i);
       double s = similarity(c.tokens, tokens);
-      if (s > bestSim) {
+      if (s >= bestSim) { // ties go to the oldest template
         bestSim = s;
         best = c;
       }

@@ -45,6 +45,14 @@ class MaskerTest {
   }
 
   @org.junit.jupiter.api.Test
+  void manyQuotesAndSpacesAreHandledInOnePass() {
+    String m = "\"a b\" ".repeat(10_000) + "\"unclosed " + "x ".repeat(10_000);
+    String masked = Masker.mask(m);
+    assertThat(masked).startsWith("\"a_b\" \"a_b\" ").contains("\"a_b\" \"unclosed x x ").endsWith(" x x");
+    assertThat(masked.split(" ")).hasSize(10_000 + 1 + 10_000);
+  }
+
+  @org.junit.jupiter.api.Test
   void reusableInstanceGivesTheSameResultAsTheStaticForm() {
     Masker m = new Masker();
     for (String s : new String[] {"a 1 b", "x".repeat(1000) + " 1,2,3,4,5,6,7,8,9", "", "   ", "é 5 ü"}) {
