@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  *       they differ, the differing part is classified: a <em>name</em> (dotted, slashed, snake or camel case, or
  *       already a variable) may vary freely; a <em>plain word</em> may vary only when at least {@value
  *       #PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
- *       different event: {@code started} / {@code stopped}); values of a <em>closed set</em> (upper-case words
- *       such as {@code GET} / {@code POST}, and {@code true} / {@code false}) never vary. The message joins the
+ *       different event); values of a <em>closed set</em> (upper-case words such as {@code GET} / {@code POST},
+ *       {@code true} / {@code false}, and verb forms in -ed or -ing such as {@code started} / {@code stopped})
+ *       never vary. The message joins the
  *       most similar template when the similarity reaches {@link Builder#similarity(double) similarity}
  *       (default {@value #DEFAULT_SIMILARITY}); the differing positions become {@code <*>}. Otherwise it starts
  *       a new template.
@@ -230,7 +231,8 @@ public final class TemplateMiner {
       ea++;
       eb++;
     }
-    if ((isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) || (isBoolean(a, q, ea) && isBoolean(b, q, eb))) {
+    if ((isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) || (isBoolean(a, q, ea) && isBoolean(b, q, eb))
+        || (isVerbForm(a, q, ea) && isVerbForm(b, q, eb))) {
       return ENUM; // enum-like constants: GET / POST, SCREEN_ON / SCREEN_OFF, true / false
     }
     while (sa < a.length() && isNameChar(a.charAt(sa))) {
@@ -240,6 +242,19 @@ public final class TemplateMiner {
     String ma = a.substring(p, sa);
     String mb = b.substring(p, sb);
     return identifierLike(ma) || identifierLike(mb) ? NAME : PLAIN;
+  }
+
+  /** @return true for a word ending in -ed or -ing: a verb form, which names what happened */
+  private static boolean isVerbForm(String s, int from, int to) {
+    if (to - from < 4 || to > s.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!Character.isLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return s.regionMatches(true, to - 2, "ed", 0, 2) || s.regionMatches(true, to - 3, "ing", 0, 3);
   }
 
   private static boolean isBoolean(String s, int from, int to) {

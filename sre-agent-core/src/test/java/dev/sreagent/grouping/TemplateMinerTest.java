@@ -45,6 +45,17 @@ class TemplateMinerTest {
   }
 
   @Test
+  void differentVerbFormsNameDifferentEvents() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate paused = miner.mine("instance 7 VM Paused (Lifecycle Event) on host");
+    MinedTemplate resumed = miner.mine("instance 9 VM Resumed (Lifecycle Event) on host");
+    MinedTemplate opening = miner.mine("pool main opening connection to primary replica now");
+    MinedTemplate closing = miner.mine("pool main closing connection to primary replica now");
+    assertThat(resumed.id()).isNotEqualTo(paused.id());
+    assertThat(closing.id()).isNotEqualTo(opening.id());
+  }
+
+  @Test
   void valuesOfClosedSetsNeverMerge() {
     TemplateMiner miner = TemplateMiner.create();
     MinedTemplate get = miner.mine("10.0.0.1 \"GET /v2/servers HTTP/1.1\" status: 200 len: 1893 time: 0.24 ms");
