@@ -4,7 +4,6 @@ import dev.sreagent.config.ConfigProperties;
 import dev.sreagent.config.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -54,7 +53,6 @@ public record GroupingConfig(
     appPackages = List.copyOf(appPackages);
     ignoreRules = List.copyOf(ignoreRules);
     overrideRules = List.copyOf(overrideRules);
-    Objects.requireNonNull(appPackages, "appPackages");
   }
 
   /** @return the defaults */

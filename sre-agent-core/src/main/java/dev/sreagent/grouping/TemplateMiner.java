@@ -12,17 +12,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming log template miner of the Drain family with one default configuration that is not tuned
- * to any log format. See docs/GROUPING.md for the algorithm.
+ * to any log format. See docs/GROUPING.md for the algorithm and its measured accuracy.
  *
  * <ol>
  *   <li>Variables are masked generically ({@link dev.sreagent.grouping.internal.Masker}): any word holding a
- *       digit, URLs, paths, and runs of such tokens.
- *   <li>A masked message seen before is found in a hash map (the fast path, one lookup).
+ *       digit, URLs, paths, and repeated runs of such tokens; a short quoted string stays one token.
+ *   <li>A masked message seen before is found in a hash map (the fast path: one lookup, no allocation).
  *   <li>A new masked message is compared with the live templates of the same token count and the same first
- *       token; it joins the most similar one when the share of equal positions is at least {@link
- *       Builder#similarity(double) similarity} (default {@value #DEFAULT_SIMILARITY}), and the positions that
- *       differ become {@code <*>}. Otherwise it starts a new template.
+ *       token (the newest {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant. Where
+ *       they differ, the differing part is classified: a <em>name</em> (dotted, slashed, snake or camel case, or
+ *       already a variable) may vary freely; a <em>plain word</em> may vary only when at least {@value
+ *       #PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
+ *       different event); values of a <em>closed set</em> (upper-case words such as {@code GET} / {@code POST},
+ *       {@code true} / {@code false}, and verb forms in -ed or -ing such as {@code started} / {@code stopped})
+ *       never vary. The message joins the
+ *       most similar template when the similarity reaches {@link Builder#similarity(double) similarity}
+ *       (default {@value #DEFAULT_SIMILARITY}); the differing positions become {@code <*>}. Otherwise it starts
+ *       a new template.
  * </ol>
+ *
+ * <p>A template's id is what a message is assigned when it is seen, and it never changes (streaming: no
+ * later re-grouping of earlier messages).
  *
  * <p>Memory is bounded: at most {@link Builder#maxTemplates(int) maxTemplates} templates live (default
  * {@value #DEFAULT_MAX_TEMPLATES}); the least recently matched one is evicted and counted in {@link
@@ -34,6 +44,11 @@ import org.jspecify.annotations.Nullable;
 public final class TemplateMiner {
   /** Default {@link Builder#maxTemplates(int)}. */
   public static final int DEFAULT_MAX_TEMPLATES = 10_000;
+  /**
+   * Templates of one token count and first token compared with a new message, newest first: bounds the cost
+   * of a message never seen on streams with many templates of one shape.
+   */
+  static final int MAX_CANDIDATES = 128;
   /** Default {@link Builder#similarity(double)}. */
   public static final double DEFAULT_SIMILARITY = 0.5;
 
@@ -122,9 +137,10 @@ public final class TemplateMiner {
     List<MinedTemplate> candidates = byAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(4));
     MinedTemplate best = null;
     double bestSim = -1;
-    for (MinedTemplate c : candidates) {
+    for (int i = candidates.size() - 1, end = Math.max(0, candidates.size() - MAX_CANDIDATES); i >= end; i--) {
+      MinedTemplate c = candidates.get(i);
       double s = similarity(c.tokens, tokens);
-      if (s > bestSim) {
+      if (s >= bestSim) { // ties go to the oldest template
         bestSim = s;
         best = c;
       }
@@ -215,7 +231,8 @@ public final class TemplateMiner {
       ea++;
       eb++;
     }
-    if ((isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) || (isBoolean(a, q, ea) && isBoolean(b, q, eb))) {
+    if ((isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) || (isBoolean(a, q, ea) && isBoolean(b, q, eb))
+        || (isVerbForm(a, q, ea) && isVerbForm(b, q, eb))) {
       return ENUM; // enum-like constants: GET / POST, SCREEN_ON / SCREEN_OFF, true / false
     }
     while (sa < a.length() && isNameChar(a.charAt(sa))) {
@@ -225,6 +242,19 @@ public final class TemplateMiner {
     String ma = a.substring(p, sa);
     String mb = b.substring(p, sb);
     return identifierLike(ma) || identifierLike(mb) ? NAME : PLAIN;
+  }
+
+  /** @return true for a word ending in -ed or -ing: a verb form, which names what happened */
+  private static boolean isVerbForm(String s, int from, int to) {
+    if (to - from < 4 || to > s.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!Character.isLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return s.regionMatches(true, to - 2, "ed", 0, 2) || s.regionMatches(true, to - 3, "ing", 0, 3);
   }
 
   private static boolean isBoolean(String s, int from, int to) {

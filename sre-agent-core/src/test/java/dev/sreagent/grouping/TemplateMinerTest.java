@@ -29,8 +29,8 @@ class TemplateMinerTest {
   @Test
   void differentPlainWordsInShortMessagesStayDifferentEvents() {
     TemplateMiner miner = TemplateMiner.create();
-    MinedTemplate started = miner.mine("VM Started (Lifecycle Event)");
-    MinedTemplate stopped = miner.mine("VM Stopped (Lifecycle Event)");
+    MinedTemplate started = miner.mine("Scheduler Started (control loop)");
+    MinedTemplate stopped = miner.mine("Scheduler Stopped (control loop)");
     assertThat(stopped.id()).isNotEqualTo(started.id());
     assertThat(miner.size()).isEqualTo(2);
   }
@@ -45,15 +45,26 @@ class TemplateMinerTest {
   }
 
   @Test
+  void differentVerbFormsNameDifferentEvents() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate paused = miner.mine("worker 7 queue Paused (control event) on node");
+    MinedTemplate resumed = miner.mine("worker 9 queue Resumed (control event) on node");
+    MinedTemplate opening = miner.mine("pool main opening connection to primary replica now");
+    MinedTemplate closing = miner.mine("pool main closing connection to primary replica now");
+    assertThat(resumed.id()).isNotEqualTo(paused.id());
+    assertThat(closing.id()).isNotEqualTo(opening.id());
+  }
+
+  @Test
   void valuesOfClosedSetsNeverMerge() {
     TemplateMiner miner = TemplateMiner.create();
-    MinedTemplate get = miner.mine("10.0.0.1 \"GET /v2/servers HTTP/1.1\" status: 200 len: 1893 time: 0.24 ms");
-    MinedTemplate post = miner.mine("10.0.0.1 \"POST /v2/servers HTTP/1.1\" status: 200 len: 1893 time: 0.24 ms");
+    MinedTemplate get = miner.mine("10.0.0.1 \"GET /api/orders HTTP/1.1\" status: 200 bytes: 512 took: 0.24 ms");
+    MinedTemplate post = miner.mine("10.0.0.1 \"POST /api/orders HTTP/1.1\" status: 200 bytes: 512 took: 0.24 ms");
     MinedTemplate on = miner.mine("scheduler paused=true for queue default after draining all workers");
     MinedTemplate off = miner.mine("scheduler paused=false for queue default after draining all workers");
     assertThat(post.id()).isNotEqualTo(get.id());
     assertThat(off.id()).isNotEqualTo(on.id());
-    assertThat(get.text()).isEqualTo("<*> \"GET_<*>_<*>\" status: <*> len: <*> time: <*> ms");
+    assertThat(get.text()).isEqualTo("<*> \"GET_/api/orders_<*>\" status: <*> bytes: <*> took: <*> ms");
   }
 
   @Test

@@ -46,7 +46,7 @@ public final class GroupState {
   /** Counts an event at {@code millis} into the window ring. */
   public void count(long millis, long bucketMillis, boolean critical) {
     long idx = Math.floorDiv(millis, bucketMillis);
-    int slot = (int) Math.floorMod(idx, BUCKETS);
+    int slot = Math.floorMod(idx, BUCKETS);
     if (bucketIndex[slot] != idx) {
       if (bucketIndex[slot] > idx) {
         return; // too old for the ring: counts only in the episode

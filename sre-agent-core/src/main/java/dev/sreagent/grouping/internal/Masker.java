@@ -60,6 +60,7 @@ public final class Masker {
   private int[] starts = new int[32];
   private int count;
   private boolean mayCollapse;
+  private int nextQuote;
 
   /** @return a masker with its own scratch buffer */
   public Masker() {}
@@ -88,6 +89,7 @@ public final class Masker {
     len = 0;
     count = 0;
     mayCollapse = false;
+    nextQuote = -1;
     int i = 0;
     while (i < n) {
       char c = m[i];
@@ -125,14 +127,19 @@ public final class Masker {
     }
   }
 
-  /** @return true when a double quote closes within {@value #QUOTE_SPAN} characters after {@code i} */
-  private static boolean closesSoon(char[] m, int i, int n) {
-    for (int k = i + 1, end = Math.min(n, i + QUOTE_SPAN); k < end; k++) {
-      if (m[k] == '"') {
-        return true;
+  /**
+   * @return true when a double quote closes within {@value #QUOTE_SPAN} characters after {@code i}; the
+   *     position of the next quote is remembered, so a message costs one scan however many quotes it holds
+   */
+  private boolean closesSoon(char[] m, int i, int n) {
+    if (nextQuote <= i) {
+      int k = i + 1;
+      while (k < n && m[k] != '"') {
+        k++;
       }
+      nextQuote = k;
     }
-    return false;
+    return nextQuote < n && nextQuote - i < QUOTE_SPAN;
   }
 
   /** @return the scratch buffer (valid up to {@link #length()}) */
