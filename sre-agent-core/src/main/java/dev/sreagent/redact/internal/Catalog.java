@@ -62,9 +62,9 @@ public final class Catalog {
             "aws.{0,24}?(?:secret|private)[^\\r\\n]{0,24}?[\\s\"':=]+([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
             Pattern.CASE_INSENSITIVE))
         .group(1).keywords("aws").check(v -> Checks.randomLooking(v, 40, 3.5)).build());
-    r.add(PatternRule.of("gcp-api-key", B + "(AIza[0-9A-Za-z_-]{35})" + E).group(1).keywords("aiza").build());
-    r.add(PatternRule.of("gcp-oauth-client-secret", B + "(GOCSPX-[A-Za-z0-9_-]{28})" + E).group(1).keywords("gocspx-").build());
-    r.add(PatternRule.of("gcp-oauth-token", B + "(ya29\\.[0-9A-Za-z_-]{20,})" + E).group(1).keywords("ya29.").build());
+    r.add(token("gcp-api-key", "AIza[0-9A-Za-z_-]{35}", "aiza"));
+    r.add(token("gcp-oauth-client-secret", "GOCSPX-[A-Za-z0-9_-]{28}", "gocspx-"));
+    r.add(token("gcp-oauth-token", "ya29\\.[0-9A-Za-z_-]{20,}", "ya29."));
     r.add(PatternRule.of("azure-storage-key", Pattern.compile(
             "AccountKey[ \\t]*=[ \\t]*([A-Za-z0-9+/]{20,}={0,2})", Pattern.CASE_INSENSITIVE))
         .group(1).keywords("accountkey").build());
@@ -121,7 +121,7 @@ public final class Catalog {
     r.add(PatternRule.of("telegram-bot-token", "(?<![0-9])(\\d{8,10}:AA[A-Za-z0-9_-]{33})" + E).group(1).keywords(":aa").build());
     r.add(PatternRule.of("discord-webhook", "discord(?:app)?\\.com/api/webhooks/(\\d{17,20}/[A-Za-z0-9_-]{60,68})")
         .group(1).keywords("discord").build());
-    r.add(PatternRule.of("jwt", B + "(eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*)" + E).group(1).keywords("eyj").build());
+    r.add(token("jwt", "eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*", "eyj"));
     r.add(PatternRule.of("bearer-token", "(?<![A-Za-z0-9])[Bb]earer[ \\t]+([A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=-])")
         .group(1).keywords("bearer").check(v -> Checks.randomLooking(v, 16, 3.0)).build());
     r.add(PatternRule.of("basic-auth", "(?<![A-Za-z0-9])[Bb]asic[ \\t]+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])")
@@ -136,9 +136,7 @@ public final class Catalog {
           .group(1).gates(Gate.UPPER_UPPER_DIGIT_DIGIT).family(PiiFamily.IBAN).check(Checks::iban).build());
     }
     if (!keep.contains(PiiFamily.EMAIL)) {
-      r.add(PatternRule.of("email",
-              "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])")
-          .gates(Gate.AT).family(PiiFamily.EMAIL).build());
+      r.add(new EmailRule());
     }
     if (!keep.contains(PiiFamily.CARD_NUMBER)) {
       r.add(PatternRule.of("card-number", "(?<![A-Za-z0-9-])(?:\\d[ -]?){12,18}\\d(?![A-Za-z0-9]|-\\d)")
@@ -177,6 +175,7 @@ public final class Catalog {
   }
 
   private static PatternRule token(String kind, String regex, String... keywords) {
-    return PatternRule.of(kind, B + "(" + regex + ")" + E).group(1).keywords(keywords).build();
+    String body = regex.contains("|") ? "(?:" + regex + ")" : regex;
+    return PatternRule.of(kind, body + E).tokenBoundary().keywords(keywords).build();
   }
 }

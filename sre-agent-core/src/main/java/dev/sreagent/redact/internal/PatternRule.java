@@ -30,6 +30,7 @@ public final class PatternRule implements Rule {
   private final Set<Gate> gates;
   private final @Nullable PiiFamily family;
   private final Classifier classifier;
+  private final boolean tokenBoundary;
 
   private PatternRule(Builder b) {
     this.name = b.kind;
@@ -39,6 +40,11 @@ public final class PatternRule implements Rule {
     this.gates = Set.copyOf(b.gates);
     this.family = b.family;
     this.classifier = b.classifier;
+    this.tokenBoundary = b.tokenBoundary;
+  }
+
+  private static boolean isTokenChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
   }
 
   /**
@@ -82,7 +88,13 @@ public final class PatternRule implements Rule {
   @Override
   public void find(String text, int priority, List<Span> out) {
     Matcher m = pattern.matcher(text);
-    while (m.find()) {
+    int from = 0;
+    while (from <= text.length() && m.find(from)) {
+      from = m.end() > m.start() ? m.end() : m.start() + 1;
+      if (tokenBoundary && m.start() > 0 && isTokenChar(text.charAt(m.start() - 1))) {
+        from = m.start() + 1; // glued to a longer word: look again from the next char
+        continue;
+      }
       int s;
       int e;
       if (group.isEmpty()) {
@@ -121,6 +133,7 @@ public final class PatternRule implements Rule {
     private Set<Gate> gates = Set.of();
     private @Nullable PiiFamily family;
     private Classifier classifier;
+    private boolean tokenBoundary;
 
     private Builder(String kind, Pattern pattern) {
       this.kind = kind;
@@ -149,6 +162,15 @@ public final class PatternRule implements Rule {
     /** Structural gates, one of which fires for every match. */
     public Builder gates(Gate... g) {
       this.gates = Set.of(g);
+      return this;
+    }
+
+    /**
+     * Requires that no letter, digit, {@code _} or {@code -} precede a match, checked in code rather than
+     * with a lookbehind so that a pattern starting with a literal can use the regex engine's fast search.
+     */
+    public Builder tokenBoundary() {
+      this.tokenBoundary = true;
       return this;
     }
 
