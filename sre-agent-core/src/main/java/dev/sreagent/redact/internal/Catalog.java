@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 public final class Catalog {
   private Catalog() {}
 
-  /** No letter, digit, {@code _} or {@code -} before. */
-  private static final String B = "(?<![A-Za-z0-9_-])";
   /** No letter, digit, {@code _} or {@code -} after. */
   private static final String E = "(?![A-Za-z0-9_-])";
 
