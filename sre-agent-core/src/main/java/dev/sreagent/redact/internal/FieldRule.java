@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * entropy); names that are never secret ({@code pageToken}, {@code secretName}) are left alone.
  */
 public final class FieldRule implements Rule {
-  private static final Pattern FIELD = Pattern.compile(
-      "(?<![A-Za-z0-9_.])(?<name>[A-Za-z_][A-Za-z0-9_.\\-]{0,79})(?:\\\\?[\"'])?[ \\t]*(?<sep>[:=])[ \\t]*"
-          + "(?:\\\\\"(?<ev>(?:[^\"\\\\\\r\\n]|\\\\(?!\"))*)\\\\\""
+  /** The value after {@code :} or {@code =}: escaped-quoted, double-quoted, single-quoted or bare. */
+  private static final Pattern VALUE = Pattern.compile(
+      "[ \\t]*(?:\\\\\"(?<ev>(?:[^\"\\\\\\r\\n]|\\\\(?!\"))*)\\\\\""
           + "|\"(?<dq>(?:[^\"\\\\\\r\\n]|\\\\.)*)\""
           + "|'(?<sq>(?:[^'\\\\\\r\\n]|\\\\.)*)'"
           + "|(?<bare>[^\\s\"'`,;&}\\])<>]+))");
@@ -181,40 +181,88 @@ public final class FieldRule implements Rule {
     return null;
   }
 
+  /**
+   * Looks at each {@code :} and {@code =}: the field name is the run of {@code [A-Za-z0-9_.-]} before it
+   * (after an optional closing quote, escaped or not, and blanks), starting with a letter or {@code _}
+   * that follows no letter, digit, {@code _} or {@code .}; the value is parsed only for sensitive names.
+   */
   @Override
   public void find(String text, int priority, List<Span> out) {
-    Matcher m = FIELD.matcher(text);
-    int from = 0;
-    while (from < text.length() && m.find(from)) {
-      String name = normalize(m.group("name"));
-      Suffix s = classify(name);
-      int nameStart = m.start("name");
-      if (s != null && nameStart > 0 && text.charAt(nameStart - 1) == ':' && m.group("sep").equals(":")) {
-        s = null; // a segment of a colon path (arn:aws:secretsmanager:…:secret:name), not a field
-      }
-      if (s == null) {
-        from = m.end("name");
+    final int n = text.length();
+    Matcher value = null;
+    for (int i = 0; i < n; i++) {
+      char sep = text.charAt(i);
+      if (sep != '=' && sep != ':') {
         continue;
       }
-      String g = m.start("ev") >= 0 ? "ev" : m.start("dq") >= 0 ? "dq" : m.start("sq") >= 0 ? "sq" : "bare";
-      int start = m.start(g);
-      int end = m.end(g);
-      from = Math.max(m.end(), m.end("name") + 1);
+      int j = i - 1;
+      while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        j--;
+      }
+      if (j >= 0 && (text.charAt(j) == '"' || text.charAt(j) == '\'')) {
+        j--;
+        if (j >= 0 && text.charAt(j) == '\\') {
+          j--;
+        }
+      }
+      int nameEnd = j + 1;
+      int k = j;
+      while (k >= 0 && nameEnd - k <= 80 && isNameChar(text.charAt(k))) {
+        k--;
+      }
+      if (k >= 0 && nameEnd - k > 80 && isNameChar(text.charAt(k))) {
+        continue; // longer than a field name
+      }
+      int nameStart = -1;
+      for (int p = k + 1; p < nameEnd; p++) {
+        char c = text.charAt(p);
+        boolean startChar = c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+        if (startChar && (p == 0 || !isBoundaryBlocker(text.charAt(p - 1)))) {
+          nameStart = p;
+          break;
+        }
+      }
+      if (nameStart < 0) {
+        continue;
+      }
+      Suffix s = classify(normalize(text.substring(nameStart, nameEnd)));
+      if (s == null || nameStart > 0 && text.charAt(nameStart - 1) == ':' && sep == ':') {
+        continue; // not sensitive, or a segment of a colon path (arn:aws:secretsmanager:…:secret:name)
+      }
+      if (value == null) {
+        value = VALUE.matcher(text);
+      }
+      value.region(i + 1, n);
+      if (!value.lookingAt()) {
+        continue;
+      }
+      String g = value.start("ev") >= 0 ? "ev" : value.start("dq") >= 0 ? "dq" : value.start("sq") >= 0 ? "sq" : "bare";
+      int start = value.start(g);
+      int end = value.end(g);
       if (end <= start) {
         continue;
       }
-      String value = text.substring(start, end);
-      if (!isValue(value) || allowValues.contains(value)) {
+      String v = text.substring(start, end);
+      if (!isValue(v) || allowValues.contains(v)) {
         continue;
       }
-      if (s.weak() && !Checks.randomLooking(value, 16, 3.0)) {
+      if (s.weak() && !Checks.randomLooking(v, 16, 3.0)) {
         continue;
       }
-      if (!s.configured() && s.family() == null && !s.kind().equals("password") && value.length() < 6 && isDigits(value)) {
+      if (!s.configured() && s.family() == null && !s.kind().equals("password") && v.length() < 6 && isDigits(v)) {
         continue; // max_token=100, cache.key=42: counters, not secrets
       }
       out.add(new Span(start, end, s.kind(), priority));
+      i = value.end() - 1;
     }
+  }
+
+  private static boolean isNameChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+  }
+
+  private static boolean isBoundaryBlocker(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.';
   }
 
   private @Nullable Suffix classify(String name) {
