@@ -57,6 +57,15 @@ public final class DefaultRedactor implements Redactor {
 
   private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,40}");
 
+  /** Key of the intake sessions' tags: random per redactor, never stored or sent. */
+  private final byte[] tagKey = randomKey();
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
+  }
+
   private final Engine engine;
   private final RedactionListener listener;
 
@@ -133,6 +142,12 @@ public final class DefaultRedactor implements Redactor {
   @Override
   public RedactionSession newSession() {
     return new DefaultRedactionSession(engine, listener);
+  }
+
+  /** Tags are a keyed hash of the value under a key made for this redactor, which never leaves the process. */
+  @Override
+  public RedactionSession newIntakeSession() {
+    return new DefaultRedactionSession(engine, listener, tagKey);
   }
 
   @Override

@@ -3,7 +3,13 @@ package dev.sreagent.redact.internal;
 import dev.sreagent.redact.RedactionEvent;
 import dev.sreagent.redact.RedactionListener;
 import dev.sreagent.redact.RedactionSession;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Collections;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,7 @@ public final class DefaultRedactionSession implements RedactionSession {
 
   private final Engine engine;
   private final RedactionListener listener;
+  private final @Nullable Mac tagger;
   private final Map<String, Map<String, Integer>> numbers = new HashMap<>();
   private int numbered;
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -38,8 +45,31 @@ public final class DefaultRedactionSession implements RedactionSession {
    * @param listener receives counts per call
    */
   public DefaultRedactionSession(Engine engine, RedactionListener listener) {
+    this(engine, listener, null);
+  }
+
+  /**
+   * A session whose placeholders are tags derived from the value with a keyed hash ({@code <email:3fa9c2d1>}),
+   * so every session made with the same key gives a value the same placeholder, and no value is kept.
+   *
+   * @param engine the rules
+   * @param listener receives counts per call
+   * @param tagKey the HMAC key (random per redactor, never leaves the process); null for numbered placeholders
+   */
+  public DefaultRedactionSession(Engine engine, RedactionListener listener, byte @Nullable [] tagKey) {
     this.engine = engine;
     this.listener = listener;
+    if (tagKey == null) {
+      this.tagger = null;
+    } else {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(tagKey, "HmacSHA256"));
+        this.tagger = mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+      }
+    }
   }
 
   @Override
@@ -75,6 +105,10 @@ public final class DefaultRedactionSession implements RedactionSession {
   }
 
   private synchronized String placeholder(String kind, String value) {
+    if (tagger != null) {
+      byte[] h = tagger.doFinal((kind + '\0' + value).getBytes(StandardCharsets.UTF_8));
+      return "<" + kind + ":" + HexFormat.of().formatHex(h, 0, 4) + ">";
+    }
     Map<String, Integer> byValue = numbers.computeIfAbsent(kind, k -> new HashMap<>());
     Integer n = byValue.get(value);
     if (n == null) {

@@ -78,7 +78,7 @@ public final class DetectorSide {
     LogBatch batch = source.poll(cursor, maxEvents, wait);
     int published = 0;
     if (!batch.events().isEmpty()) {
-      RedactionSession session = redactor.newSession();
+      RedactionSession session = redactor.newIntakeSession();
       List<LogEvent> redacted = new ArrayList<>(batch.events().size());
       for (LogEvent e : batch.events()) {
         Map<String, String> attrs = new LinkedHashMap<>();
