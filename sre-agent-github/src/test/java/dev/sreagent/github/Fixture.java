@@ -66,7 +66,7 @@ final class Fixture implements AutoCloseable {
   /** A GitHub App installed with the given permissions; its key stored as {@code pem} (PKCS#1 when true). */
   static Fixture app(Map<String, String> permissions, boolean pkcs1) {
     Fixture f = new Fixture();
-    f.appKey = TestCredentials.rsaKeyPair();
+    f.appKey = TestCredentials.appKeyPair();
     f.github.registerApp(APP_ID, (RSAPublicKey) f.appKey.getPublic(), permissions);
     f.secrets.put(KEY_SECRET, pkcs1 ? TestCredentials.pkcs1Pem(f.appKey) : TestCredentials.pkcs8Pem(f.appKey));
     f.config.put(GitHubConfig.APP_ID, Long.toString(APP_ID));

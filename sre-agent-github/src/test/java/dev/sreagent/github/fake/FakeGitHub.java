@@ -49,6 +49,11 @@ public final class FakeGitHub implements AutoCloseable {
   public static final String DEFAULT_BRANCH = "main";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    // the JDK server writes headers and body separately; without TCP_NODELAY each response waits ~40 ms for a delayed ACK
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
   private static final Pattern REPO_PATH = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
 
   private final HttpServer server;
@@ -74,6 +79,7 @@ public final class FakeGitHub implements AutoCloseable {
   private Map<String, String> installationPermissions = Map.of();
   private Duration installationTokenLifetime = Duration.ofHours(1);
   private int installationTokensIssued;
+  private JsonNode lastTokenRequest;
   private boolean repositoryPrivate = true;
   private boolean repositoryPushAccess = true;
 
@@ -431,6 +437,7 @@ public final class FakeGitHub implements AutoCloseable {
     String query = ex.getRequestURI().getRawQuery();
     String path = rawPath.startsWith(PREFIX) ? rawPath.substring(PREFIX.length()) : rawPath;
     requests.add(method + " " + path + (query == null ? "" : "?" + query));
+    if (Boolean.getBoolean("fake.trace")) System.out.println(System.nanoTime() / 1_000_000 + " " + method + " " + path);
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth != null) {
       authorizations.add(auth);
@@ -503,7 +510,7 @@ public final class FakeGitHub implements AutoCloseable {
   private Response route(String method, String path, Map<String, String> q, JsonNode in, String auth) {
     if (path.equals("/app") || path.startsWith("/app/") || path.matches("/repos/[^/]+/[^/]+/installation")) {
       requireJwt(auth);
-      return appRoute(method, path);
+      return appRoute(method, path, in);
     }
     if (path.startsWith("/users/") && method.equals("GET")) {
       authenticate(auth);
@@ -587,7 +594,14 @@ public final class FakeGitHub implements AutoCloseable {
     }
   }
 
-  private Response appRoute(String method, String path) {
+  /** @return the body of the last installation-token request */
+  public JsonNode lastTokenRequest() {
+    synchronized (lock) {
+      return lastTokenRequest;
+    }
+  }
+
+  private Response appRoute(String method, String path, JsonNode in) {
     if (method.equals("GET") && path.equals("/app")) {
       return Response.of(200, JSON.createObjectNode().put("id", appId).put("slug", "sre-agent-test").put("name", "sre-agent test")
           .set("owner", user(OWNER)));
@@ -601,6 +615,7 @@ public final class FakeGitHub implements AutoCloseable {
       Instant expires = clock.instant().plus(installationTokenLifetime);
       tokens.put(token, new Token("installation", Set.of(), installationPermissions, expires));
       installationTokensIssued++;
+      lastTokenRequest = in;
       ObjectNode body = JSON.createObjectNode().put("token", token).put("expires_at", expires.toString())
           .put("repository_selection", "selected");
       body.set("permissions", JSON.valueToTree(installationPermissions));

@@ -33,6 +33,16 @@ public final class TestCredentials {
     return HexFormat.of().formatHex(b);
   }
 
+  private static KeyPair shared;
+
+  /** @return a 2048-bit RSA key pair generated once per test run (generation is slow) */
+  public static synchronized KeyPair appKeyPair() {
+    if (shared == null) {
+      shared = rsaKeyPair();
+    }
+    return shared;
+  }
+
   /** @return a new 2048-bit RSA key pair */
   public static KeyPair rsaKeyPair() {
     try {
