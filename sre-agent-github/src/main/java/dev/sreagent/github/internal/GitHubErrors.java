@@ -156,11 +156,13 @@ public final class GitHubErrors {
         + rootCauseType(e) + "): retry later", e);
   }
 
+  /** @return the simple name of the first exception in the chain that is not github-api's own wrapper */
   private static String rootCauseType(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (!t.getClass().getName().startsWith("org.kohsuke.github.")) {
+        return t.getClass().getSimpleName();
+      }
     }
-    return t.getClass().getSimpleName();
+    return e.getClass().getSimpleName();
   }
 }
