@@ -98,7 +98,7 @@ public final class PermissionCheck {
           + "Prefer a fine-grained token limited to {} or a GitHub App (docs/providers/github.md)",
           credential.describe(), String.join(", ", extra), repo.isPrivate() ? "repo" : "public_repo", config.fullName());
     } else {
-      LOG.warn("{} is a classic personal access token: it reaches every repository its user can; prefer a fine-grained token "
+      LOG.warn("The classic personal access token ({}) reaches every repository its user can: prefer a fine-grained token "
           + "limited to {} or a GitHub App (docs/providers/github.md)", credential.describe(), config.fullName());
     }
     if (!repo.hasPushAccess()) {
