@@ -17,7 +17,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.kohsuke.github.GHApp;
 import org.kohsuke.github.GHAppInstallation;
-import org.kohsuke.github.GHAppInstallationToken;
 import org.kohsuke.github.GHPermissionType;
 import org.kohsuke.github.GitHub;
 import org.slf4j.Logger;
@@ -104,15 +103,12 @@ public final class AppCredential implements GitHubCredential {
       installationId = installation.getId();
       requireGranted(installation.getPermissions());
       step = "creating an installation token";
-      GHAppInstallationToken minted = installation.createToken()
-          .repositories(List.of(config.repository()))
-          .permissions(NEEDED)
-          .create();
+      InstallationTokenMinter.Minted minted = clients.minter().mint(jwt, installationId, config.repository(), NEEDED);
       if (token != null) {
         token.destroy();
       }
-      token = Secret.ofString("github-app-installation-token", "", minted.getToken());
-      expiresAt = minted.getExpiresAt().toInstant();
+      token = Secret.ofString("github-app-installation-token", "", minted.value());
+      expiresAt = minted.expiresAt();
       LOG.debug("Minted a GitHub App installation token for {} (installation {}), expires at {}", config.fullName(),
           installationId, expiresAt);
     } catch (IOException | RuntimeException e) {

@@ -36,6 +36,11 @@ public final class GitHubClients {
     this.limits = new GitHubLimitHandlers(clock);
   }
 
+  /** @return the installation-token request, on the same HTTP client */
+  InstallationTokenMinter minter() {
+    return new InstallationTokenMinter(http, baseUrl, limits);
+  }
+
   /**
    * @param auth what to send as {@code Authorization}
    * @return a client on the configured endpoint
