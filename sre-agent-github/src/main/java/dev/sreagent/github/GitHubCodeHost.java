@@ -18,6 +18,7 @@ import dev.sreagent.spi.ChangeRequest;
 import dev.sreagent.spi.CodeHost;
 import dev.sreagent.spi.FileContent;
 import dev.sreagent.spi.ReportRequest;
+import dev.sreagent.spi.RepositoryPaths;
 import dev.sreagent.spi.SecretStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -102,6 +103,7 @@ public final class GitHubCodeHost implements CodeHost {
 
   @Override
   public Optional<FileContent> readFile(String path, Optional<String> ref) {
+    RepositoryPaths.requireSafe(path);
     return call("reading " + path, () -> {
       GHRepository repo = repo();
       return reader.read(repo, reader.resolve(repo, ref), path);

@@ -76,7 +76,7 @@ public final class ChangeOpener {
     ChangeKey key = request.key();
     Optional<GHPullRequest> existing = findOpen(repo, key);
     if (existing.isPresent()) {
-      return complete(gh, existing.get(), key, false);
+      return complete(gh, repo, existing.get(), key, labels.with(request.labels()), false);
     }
     String branch = Markers.branch(key);
     String base = repo.getDefaultBranch();
@@ -96,7 +96,8 @@ public final class ChangeOpener {
       }
       LOG.debug("Committed {} to {} on {}", commit, branch, config.fullName());
     }
-    labels.ensure(repo);
+    List<String> wanted = labels.with(request.labels());
+    labels.ensure(repo, wanted);
     GHPullRequest pr;
     try {
       pr = repo.createPullRequest(request.title(), branch, base, Markers.body(key) + "\n" + request.body(), false, true);
@@ -104,13 +105,13 @@ public final class ChangeOpener {
       if (GitHubErrors.statusOf(e) == 422) {
         Optional<GHPullRequest> raced = findOpen(repo, key);
         if (raced.isPresent()) {
-          return complete(gh, raced.get(), key, false);
+          return complete(gh, repo, raced.get(), key, wanted, false);
         }
       }
       throw e;
     }
     LOG.info("Opened draft pull request #{} for change {} on {}", pr.getNumber(), key, config.fullName());
-    return complete(gh, pr, key, true);
+    return complete(gh, repo, pr, key, wanted, true);
   }
 
   private GHRef branchRef(GHRepository repo, String branch, String base) throws IOException {
@@ -153,14 +154,16 @@ public final class ChangeOpener {
         .getSHA1();
   }
 
-  private ChangeRef complete(GitHub gh, GHPullRequest pr, ChangeKey key, boolean created) throws IOException {
+  private ChangeRef complete(GitHub gh, GHRepository repo, GHPullRequest pr, ChangeKey key, List<String> wanted, boolean created)
+      throws IOException {
     boolean labelled = false;
     for (GHLabel l : pr.getLabels()) {
       labelled |= GitHubConfig.AGENT_LABEL.equals(l.getName());
     }
     if (!labelled) {
       requestReviewers(gh, pr);
-      pr.addLabels(labels.names().toArray(String[]::new));
+      labels.ensure(repo, wanted);
+      pr.addLabels(wanted.toArray(String[]::new));
     }
     return new ChangeRef(key, ChangeRef.Kind.CHANGE, Integer.toString(pr.getNumber()), pr.getHtmlUrl().toString(),
         Markers.branch(key), pr.getHead().getSha(), created);

@@ -26,9 +26,16 @@ public final class Labels {
     return labels;
   }
 
-  /** Creates the labels that do not exist yet. */
-  public void ensure(GHRepository repo) throws IOException {
-    for (String name : labels) {
+  /** @return the configured labels followed by {@code extra} ones, without repeats */
+  public List<String> with(List<String> extra) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(labels);
+    all.addAll(extra);
+    return List.copyOf(all);
+  }
+
+  /** Creates the labels among {@code names} that do not exist yet. */
+  public void ensure(GHRepository repo, List<String> names) throws IOException {
+    for (String name : names) {
       if (known.contains(name)) {
         continue;
       }

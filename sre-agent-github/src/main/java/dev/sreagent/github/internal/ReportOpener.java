@@ -5,6 +5,7 @@ import dev.sreagent.spi.ChangeKey;
 import dev.sreagent.spi.ChangeRef;
 import dev.sreagent.spi.ReportRequest;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueBuilder;
@@ -51,15 +52,11 @@ public final class ReportOpener {
     if (existing.isPresent()) {
       return ref(existing.get(), request.key(), false);
     }
-    labels.ensure(repo);
+    List<String> wanted = labels.with(request.labels());
+    labels.ensure(repo, wanted);
     GHIssueBuilder b = repo.createIssue(request.title()).body(Markers.body(request.key()) + "\n" + request.body());
-    for (String label : labels.names()) {
+    for (String label : wanted) {
       b.label(label);
-    }
-    for (String label : request.labels()) {
-      if (!labels.names().contains(label)) {
-        b.label(label);
-      }
     }
     GHIssue issue = b.create();
     LOG.info("Opened report issue #{} for {} on {}", issue.getNumber(), request.key(), config.fullName());

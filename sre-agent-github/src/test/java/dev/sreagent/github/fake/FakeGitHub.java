@@ -126,25 +126,32 @@ public final class FakeGitHub implements AutoCloseable {
 
   private record Fault(String method, Pattern path, int status, Map<String, String> headers, boolean afterHandling, String body) {}
 
-  private FakeGitHub(Clock clock) throws IOException {
+  private FakeGitHub(Clock clock, Map<String, String> files) throws IOException {
     this.clock = clock;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
-    seed();
+    seed(files);
   }
 
-  /** @return a started server with a repository {@code acme/payments} holding two files on {@code main} */
+  /** The files {@link #start(Clock)} puts on {@code main}. */
+  public static final Map<String, String> DEFAULT_FILES = Map.of(
+      "README.md", "# payments\n",
+      "src/main/java/com/acme/pay/Checkout.java",
+      "package com.acme.pay;\n\npublic class Checkout {\n  int total(int[] items) {\n    int t = 0;\n    for (int i = 0; i <= items.length; i++) t += items[i];\n    return t;\n  }\n}\n",
+      "scripts/deploy.sh", "#!/bin/sh\necho deploy\n");
+
+  /** @return a started server with a repository {@code acme/payments} holding {@link #DEFAULT_FILES} on {@code main} */
   public static FakeGitHub start(Clock clock) throws IOException {
-    return new FakeGitHub(clock);
+    return new FakeGitHub(clock, DEFAULT_FILES);
   }
 
-  private void seed() {
-    Map<String, String> files = new TreeMap<>();
-    files.put("README.md", "# payments\n");
-    files.put("src/main/java/com/acme/pay/Checkout.java",
-        "package com.acme.pay;\n\npublic class Checkout {\n  int total(int[] items) {\n    int t = 0;\n    for (int i = 0; i <= items.length; i++) t += items[i];\n    return t;\n  }\n}\n");
-    files.put("scripts/deploy.sh", "#!/bin/sh\necho deploy\n");
+  /** @return a started server whose {@code main} holds exactly {@code files} (path → content) */
+  public static FakeGitHub start(Clock clock, Map<String, String> files) throws IOException {
+    return new FakeGitHub(clock, files);
+  }
+
+  private void seed(Map<String, String> files) {
     TreeMap<String, Entry> flat = new TreeMap<>();
     files.forEach((p, c) -> flat.put(p, new Entry(p.endsWith(".sh") ? "100755" : "100644", "blob", putBlob(c.getBytes(StandardCharsets.UTF_8)))));
     String tree = writeTree(flat);
