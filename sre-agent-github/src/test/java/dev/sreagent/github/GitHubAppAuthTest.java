@@ -111,4 +111,29 @@ class GitHubAppAuthTest {
             + "(GitHub said: A JSON web token could not be decoded)");
   }
 
+
+  @Test
+  void aRateLimitedTokenRequestCarriesTheWait() {
+    f = Fixture.app(Fixture.ALL_WRITE, true);
+    f.github.failBefore("POST", "/app/installations/4242/access_tokens", 429, Map.of("Retry-After", "30"),
+        "{\"message\":\"You have exceeded a secondary rate limit.\"}");
+    dev.sreagent.RetriableException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        dev.sreagent.RetriableException.class, () -> f.host());
+    assertThat(e).hasMessage("GitHub secondary rate limit reached (HTTP 429) while creating an installation token on "
+        + "acme/payments: retry after 30s");
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+    assertThat(f.github.requests()).filteredOn(request("POST", "/app/installations/4242/access_tokens")).hasSize(1);
+    assertThat(f.host().readFile("README.md", Optional.empty())).as("the next attempt works").isPresent();
+  }
+
+  @Test
+  void aRefusedTokenRequestIsAConfigurationErrorAtStart() {
+    f = Fixture.app(Fixture.ALL_WRITE, true);
+    f.github.failBefore("POST", "/app/installations/4242/access_tokens", 422, Map.of(),
+        "{\"message\":\"The permissions requested are not granted to this installation.\"}");
+    assertThatThrownBy(() -> f.host())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("GitHub rejected creating an installation token on acme/payments (422) (GitHub said: The permissions "
+            + "requested are not granted to this installation.)");
+  }
 }

@@ -198,4 +198,50 @@ class GitHubCodeHostTest {
     assertThat(two.commentIfDue(ref, "from instance two")).isFalse();
     assertThat(f.github.pulls().get(0).comments).hasSize(1);
   }
+
+  @Test
+  void anUnknownReviewerDoesNotStopTheChange() {
+    GitHubCodeHost host = f.with(GitHubConfig.REVIEWERS, "alice,ghost").host();
+    ChangeRef ref = host.openChange(change("npe-checkout-1"));
+    assertThat(ref.created()).isTrue();
+    assertThat(f.github.pulls().get(0).reviewers).containsExactly("alice");
+    assertThat(f.github.pulls().get(0).labels).containsExactly("sre-agent", "bug");
+  }
+
+  @Test
+  void concurrentAttemptsForOneKeyOpenOnePullRequest() throws Exception {
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    String base = f.github.defaultHead();
+    List<java.util.concurrent.Future<ChangeRef>> results = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        GitHubCodeHost host = f.with(GitHubConfig.VERIFY_PERMISSIONS, "false").host();
+        results.add(pool.submit(() -> {
+          start.await();
+          for (int attempt = 0; ; attempt++) {
+            try {
+              return host.openChange(change("race-1"));
+            } catch (dev.sreagent.RetriableException e) {
+              if (attempt == 5) {
+                throw e;
+              }
+            }
+          }
+        }));
+      }
+      start.countDown();
+      List<ChangeRef> refs = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<ChangeRef> r : results) {
+        refs.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(f.github.pulls()).hasSize(1);
+      assertThat(refs).extracting(ChangeRef::id).containsOnly(Integer.toString(f.github.pulls().get(0).number));
+      assertThat(refs).filteredOn(ChangeRef::created).hasSizeLessThanOrEqualTo(1);
+      assertThat(f.github.commitsBetween(base, f.github.refs().get("refs/heads/sre-agent/race-1"))).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

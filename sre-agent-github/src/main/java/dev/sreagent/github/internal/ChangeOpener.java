@@ -175,7 +175,18 @@ public final class ChangeOpener {
     }
     List<GHUser> users = new ArrayList<>();
     for (String login : config.reviewers()) {
-      users.add(gh.getUser(login));
+      try {
+        users.add(gh.getUser(login));
+      } catch (IOException e) {
+        if (!GitHubErrors.isNotFound(e)) {
+          throw e;
+        }
+        LOG.warn("GitHub has no user '{}' named in {}: pull request #{} of {} is opened without that reviewer", login,
+            GitHubConfig.REVIEWERS, pr.getNumber(), config.fullName());
+      }
+    }
+    if (users.isEmpty()) {
+      return;
     }
     try {
       pr.requestReviewers(users);

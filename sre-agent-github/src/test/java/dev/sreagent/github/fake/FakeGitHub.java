@@ -130,9 +130,17 @@ public final class FakeGitHub implements AutoCloseable {
     this.clock = clock;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(executor);
     server.start();
     seed(files);
   }
+
+  private final java.util.concurrent.ExecutorService executor =
+      java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "fake-github");
+      t.setDaemon(true);
+      return t;
+    });
 
   /** The files {@link #start(Clock)} puts on {@code main}. */
   public static final Map<String, String> DEFAULT_FILES = Map.of(
@@ -338,6 +346,7 @@ public final class FakeGitHub implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   // ---------------------------------------------------------------- git objects
@@ -493,6 +502,12 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   private Fault takeFault(String method, String path) {
+    synchronized (lock) {
+      return takeFaultLocked(method, path);
+    }
+  }
+
+  private Fault takeFaultLocked(String method, String path) {
     for (Fault f : faults) {
       if (f.method().equals(method) && f.path().matcher(path).matches()) {
         faults.remove(f);
