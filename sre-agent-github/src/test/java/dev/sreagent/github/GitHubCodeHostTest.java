@@ -73,6 +73,17 @@ class GitHubCodeHostTest {
   }
 
   @Test
+  void aTruncatedTreeIsWalkedLevelByLevel() {
+    f.github.truncateRecursiveTrees(true);
+    GitHubCodeHost host = f.host();
+    f.github.clearRequests();
+    assertThat(host.listPaths(Optional.empty())).containsExactly("README.md", "scripts/deploy.sh", CHECKOUT);
+    assertThat(f.github.requests()).filteredOn(request("GET", ".*/git/trees/.*"))
+        .as("the truncated recursive listing, then the root and its 7 directories one by one").hasSize(9);
+    assertThat(host.readFile(CHECKOUT, Optional.empty()).orElseThrow().content()).contains("class Checkout");
+  }
+
+  @Test
   void refusesFilesLargerThanTheLimit() {
     GitHubCodeHost host = f.with(GitHubConfig.MAX_FILE_BYTES, "10").host();
     assertThatThrownBy(() -> host.readFile(CHECKOUT, Optional.empty()))

@@ -82,6 +82,7 @@ public final class FakeGitHub implements AutoCloseable {
   private JsonNode lastTokenRequest;
   private boolean repositoryPrivate = true;
   private boolean repositoryPushAccess = true;
+  private volatile boolean truncateRecursiveTrees;
 
   // faults and records
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
@@ -220,6 +221,11 @@ public final class FakeGitHub implements AutoCloseable {
   /** @param value whether the repository is private */
   public void repositoryPrivate(boolean value) {
     repositoryPrivate = value;
+  }
+
+  /** @param value whether a recursive tree listing is cut to its first level and marked truncated, as GitHub does past its limits */
+  public void truncateRecursiveTrees(boolean value) {
+    truncateRecursiveTrees = value;
   }
 
   /** @param value whether the token's user may push (permissions.push on the repository) */
@@ -767,7 +773,12 @@ public final class FakeGitHub implements AutoCloseable {
       if (!trees.containsKey(m.group(1))) {
         throw new HttpError(404, "Not Found");
       }
-      return Response.of(200, tree(m.group(1), q.containsKey("recursive")));
+      boolean recursive = q.containsKey("recursive");
+      ObjectNode tree = tree(m.group(1), recursive && !truncateRecursiveTrees);
+      if (recursive && truncateRecursiveTrees) {
+        tree.put("truncated", true);
+      }
+      return Response.of(200, tree);
     }
     if (rest.equals("/git/commits") && method.equals("POST")) {
       requirePermission(t, "contents", true);
