@@ -45,6 +45,10 @@ import org.kohsuke.github.GitHub;
  */
 public final class GitHubCodeHost implements CodeHost {
   private static final Duration REPOSITORY_TTL = Duration.ofMinutes(5);
+  /** GitHub refuses longer titles of issues and pull requests. */
+  static final int MAX_TITLE = 256;
+  /** GitHub refuses longer bodies of issues, pull requests and comments. */
+  static final int MAX_BODY = 65536;
 
   private final GitHubConfig config;
   private final GitHubCredential credential;
@@ -135,11 +139,13 @@ public final class GitHubCodeHost implements CodeHost {
 
   @Override
   public ChangeRef openChange(ChangeRequest request) {
+    checkText("the pull request for " + request.key(), request.title(), request.body());
     return call("opening the draft pull request for change " + request.key(), () -> changes.open(gh, repo(), request));
   }
 
   @Override
   public ChangeRef openReport(ReportRequest request) {
+    checkText("the report for " + request.key(), request.title(), request.body());
     return call("opening the report for " + request.key(), () -> reports.open(repo(), request));
   }
 
@@ -151,7 +157,7 @@ public final class GitHubCodeHost implements CodeHost {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a GitHub issue or pull request number: " + ref.id(), e);
     }
-    call("commenting on #" + ref.id(), () -> comments.post(repo(), ref, markdown));
+    commentIfDue(ref, markdown);
   }
 
   /**
@@ -160,6 +166,7 @@ public final class GitHubCodeHost implements CodeHost {
    * @return true when posted
    */
   public boolean commentIfDue(ChangeRef ref, String markdown) {
+    checkText("the comment on #" + ref.id(), "-", markdown);
     return call("commenting on #" + ref.id(), () -> comments.post(repo(), ref, markdown));
   }
 
@@ -171,6 +178,16 @@ public final class GitHubCodeHost implements CodeHost {
   @Override
   public String toString() {
     return "GitHubCodeHost[repository=" + config.fullName() + ", baseUrl=" + config.baseUrl() + ", credential=" + credential + "]";
+  }
+
+  /** Refuses, before any request, text GitHub would refuse with a 422 after the branch and commit exist. */
+  private static void checkText(String what, String title, String body) {
+    int bodyLength = body.length() + 100; // the hidden marker line
+    if (title.isBlank() || title.length() > MAX_TITLE || bodyLength > MAX_BODY) {
+      throw new dev.sreagent.NonRetriableException("GitHub would refuse " + what + ": the title must be 1 to " + MAX_TITLE
+          + " characters (it has " + title.length() + ") and the body at most " + (MAX_BODY - 100) + " characters (it has "
+          + body.length() + "); shorten them (move long evidence to a linked artifact)");
+    }
   }
 
   private synchronized void keep(GHRepository repo) {

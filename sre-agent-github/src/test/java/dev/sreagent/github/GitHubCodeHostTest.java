@@ -255,4 +255,20 @@ class GitHubCodeHostTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void textGitHubWouldRefuseIsRefusedBeforeAnyRequest() {
+    GitHubCodeHost host = f.host();
+    f.github.clearRequests();
+    ChangeRequest huge = new ChangeRequest(new ChangeKey("huge"), "Fix", "x".repeat(70_000),
+        List.of(new FileChange("README.md", "new")), List.of());
+    assertThatThrownBy(() -> host.openChange(huge))
+        .isInstanceOf(NonRetriableException.class)
+        .hasMessage("GitHub would refuse the pull request for huge: the title must be 1 to 256 characters (it has 3) and the "
+            + "body at most 65436 characters (it has 70000); shorten them (move long evidence to a linked artifact)");
+    assertThatThrownBy(() -> host.openReport(new ReportRequest(new ChangeKey("long"), "t".repeat(300), "b", List.of())))
+        .isInstanceOf(NonRetriableException.class)
+        .hasMessageStartingWith("GitHub would refuse the report for long: the title must be 1 to 256 characters (it has 300)");
+    assertThat(f.github.requests()).isEmpty();
+  }
 }
