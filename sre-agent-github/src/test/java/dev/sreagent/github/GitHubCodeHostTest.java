@@ -49,6 +49,10 @@ class GitHubCodeHostTest {
     assertThat(host.readFile("missing.txt", Optional.empty())).isEmpty();
     assertThat(host.readFile("src", Optional.empty())).as("a directory is not a file").isEmpty();
     assertThatThrownBy(() -> host.readFile("../etc/passwd", Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    for (String bad : List.of("../../pulls", "heads/../x", "-x", "a b", "x?y=1")) {
+      assertThatThrownBy(() -> host.listPaths(Optional.of(bad))).as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("not a branch, tag or commit id: " + bad);
+    }
     assertThatThrownBy(() -> host.readFile("README.md", Optional.of("no-such-branch")))
         .isInstanceOf(NonRetriableException.class)
         .hasMessage("No branch or tag named 'no-such-branch' in acme/payments: give a branch, a tag or a 40-character commit id");

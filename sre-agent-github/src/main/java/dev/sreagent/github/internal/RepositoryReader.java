@@ -56,6 +56,10 @@ public final class RepositoryReader {
    */
   public String resolve(GHRepository repo, Optional<String> ref) throws IOException {
     String r = ref.filter(s -> !s.isBlank()).orElse(repo.getDefaultBranch());
+    if (!r.matches("[A-Za-z0-9._/+-]{1,255}") || r.contains("..") || r.startsWith("/") || r.startsWith("-")
+        || r.endsWith("/") || r.contains("//")) {
+      throw new IllegalArgumentException("not a branch, tag or commit id: " + r);
+    }
     if (r.matches("[0-9a-f]{40}")) {
       return r;
     }
