@@ -3,7 +3,7 @@ package dev.sreagent.github;
 import dev.sreagent.config.ConfigProperties;
 import dev.sreagent.github.fake.FakeGitHub;
 import dev.sreagent.github.fake.MapSecretStore;
-import dev.sreagent.github.fake.MutableClock;
+import dev.sreagent.testkit.MutableClock;
 import dev.sreagent.github.fake.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
