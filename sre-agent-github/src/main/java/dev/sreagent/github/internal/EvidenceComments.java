@@ -43,6 +43,7 @@ public final class EvidenceComments {
     Instant now = clock.instant();
     Instant since = now.minus(interval);
     String id = ref.key().value();
+    lastPosted.values().removeIf(t -> !t.isAfter(since)); // memory bounded by the changes commented on within one interval
     Instant last = lastPosted.get(id);
     if (last != null && last.isAfter(since)) {
       LOG.info("Skipped an evidence comment on {} #{}: one was posted at {} (limit: one per {})", ref.kind(), ref.id(), last, interval);
