@@ -136,4 +136,19 @@ class GitHubAppAuthTest {
         .hasMessage("GitHub rejected creating an installation token on acme/payments (422) (GitHub said: The permissions "
             + "requested are not granted to this installation.)");
   }
+
+  @Test
+  void after401TheKeyIsReadAgainAndANewTokenMinted() {
+    f = Fixture.app(Fixture.ALL_WRITE, true);
+    GitHubCodeHost host = f.host();
+    assertThat(f.github.installationTokensIssued()).isEqualTo(1);
+    f.github.failBefore("GET", "/repos/acme/payments/git/refs/heads/main", 401, Map.of(), "{\"message\":\"Bad credentials\"}");
+    assertThatThrownBy(() -> host.readFile("README.md", Optional.empty()))
+        .isInstanceOf(dev.sreagent.NonRetriableException.class)
+        .hasMessageStartingWith("GitHub rejected the credential (401) while reading README.md on acme/payments: check that "
+            + "the GitHub App 123456 (key in secret 'github-app-key') is valid");
+    assertThat(host.readFile("README.md", Optional.empty())).isPresent();
+    assertThat(f.github.installationTokensIssued()).isEqualTo(2);
+    assertThat(f.secrets.refreshes.get()).as("the key was read again, bypassing any cache").isEqualTo(1);
+  }
 }
