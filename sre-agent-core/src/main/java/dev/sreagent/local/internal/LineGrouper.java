@@ -1,5 +1,6 @@
 package dev.sreagent.local.internal;
 
+import dev.sreagent.local.LogFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.sreagent.local.internal;
 
+import dev.sreagent.local.LogFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
