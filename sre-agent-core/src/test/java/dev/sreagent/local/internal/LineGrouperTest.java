@@ -1,8 +1,8 @@
 package dev.sreagent.local.internal;
 
-import dev.sreagent.local.LogFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sreagent.local.LogFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
