@@ -7,7 +7,6 @@ import dev.sreagent.local.internal.FileIdentity;
 import dev.sreagent.local.internal.FilePosition;
 import dev.sreagent.local.internal.LineGrouper;
 import dev.sreagent.local.internal.LineReader;
-import dev.sreagent.local.internal.LogFormat;
 import dev.sreagent.local.internal.RawLine;
 import dev.sreagent.spi.LogBatch;
 import dev.sreagent.spi.LogCursor;
@@ -148,14 +147,24 @@ public final class LocalFileLogSource implements LogSource {
 
   private LogBatch read(Path path, String identity, long offset, int maxEvents, boolean finished) throws IOException {
     LineReader reader = new LineReader(maxLineBytes);
-    List<RawLine> lines = reader.read(path, offset, BYTE_BUDGET, Integer.MAX_VALUE, finished);
-    List<EventLines> groups = new LineGrouper(format).group(lines);
-    boolean readToEnd = lines.isEmpty() || lines.get(lines.size() - 1).end() >= Files.size(path) || finished;
+    LineGrouper grouper = new LineGrouper(format);
+    // read a few lines per wanted event, more only when they do not hold maxEvents + 1 event starts
+    int lineLimit = Math.max(64, maxEvents * 4);
+    List<RawLine> lines;
+    List<EventLines> groups;
+    while (true) {
+      lines = reader.read(path, offset, BYTE_BUDGET, lineLimit, finished);
+      groups = grouper.group(lines);
+      if (lines.size() < lineLimit || groups.size() > maxEvents || lineLimit >= (1 << 22)) {
+        break;
+      }
+      lineLimit *= 4;
+    }
+    boolean reachedEnd = lines.size() < lineLimit && (lines.isEmpty() || lines.get(lines.size() - 1).end() >= Files.size(path));
     int usable = Math.min(groups.size(), maxEvents);
     if (usable == groups.size() && usable > 0) {
       EventLines last = groups.get(usable - 1);
-      boolean complete = last.json() != null || last.jsonError() != null || finished
-          || (readToEnd && quietFor(path));
+      boolean complete = last.json() != null || last.jsonError() != null || (reachedEnd && (finished || quietFor(path)));
       if (!complete) {
         usable--;
       }

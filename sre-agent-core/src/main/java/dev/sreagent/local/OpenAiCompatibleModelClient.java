@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * {@code temperature} and, when a schema is requested, {@code response_format: {type: json_schema,
  * json_schema: {name, schema, strict: true}}}. Maps {@code usage}, {@code finish_reason} and {@code model}.
  * 429, 408, 5xx, timeouts and connection failures are {@link RetriableException} (with the
- * {@code Retry-After} wait); 400/401/403/404 are {@link NonRetriableException} whose message says what to
+ * {@code Retry-After} wait); 400/401/403/404 are {@link dev.sreagent.NonRetriableException} whose message says what to
  * fix; a prompt over the model's context length is non-retriable and says so; an answer to a schema
  * request that is not JSON is an {@link dev.sreagent.spi.InvalidModelOutputException}.
  *

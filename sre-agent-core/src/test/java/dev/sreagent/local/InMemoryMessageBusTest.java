@@ -120,6 +120,41 @@ class InMemoryMessageBusTest {
   }
 
   @Test
+  void concurrentConsumersGetEachMessageOnceWhileItIsInFlight() throws Exception {
+    int n = 2000;
+    for (int i = 0; i < n; i++) {
+      bus.publish("q", OutgoingMessage.of("m" + i));
+    }
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        workers.add(pool.submit(() -> {
+          List<ReceivedMessage> got;
+          while (!(got = bus.receive("q", 7, Duration.ZERO)).isEmpty()) {
+            for (ReceivedMessage m : got) {
+              if (!seen.add(m.body())) {
+                duplicates.incrementAndGet();
+              }
+              bus.ack("q", m);
+            }
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> w : workers) {
+        w.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(duplicates.get()).isZero();
+    assertThat(seen).hasSize(n);
+    assertThat(bus.size("q")).isZero();
+  }
+
+  @Test
   void aClosedBusRefusesWork() {
     bus.close();
     assertThatThrownBy(() -> bus.publish("q", OutgoingMessage.of("x"))).isInstanceOf(IllegalStateException.class)

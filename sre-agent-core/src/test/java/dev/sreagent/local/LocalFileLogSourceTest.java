@@ -3,7 +3,6 @@ package dev.sreagent.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sreagent.local.internal.LineReader;
-import dev.sreagent.local.internal.LogFormat;
 import dev.sreagent.spi.LogBatch;
 import dev.sreagent.spi.LogCursor;
 import dev.sreagent.spi.LogEvent;
@@ -146,6 +145,31 @@ class LocalFileLogSourceTest {
     write("ERROR failed\n\tat a.B.c(B.java:1)\nINFO next\n");
     LocalFileLogSource s = LocalFileLogSource.builder(log()).format(LogFormat.TEXT).linger(Duration.ofHours(1)).build();
     assertThat(messages(s.poll(LogCursor.START, 10, Duration.ZERO))).containsExactly("ERROR failed\n\tat a.B.c(B.java:1)");
+  }
+
+  @Test
+  void pagesThroughManyEventsWithSmallPolls() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      sb.append("ERROR event ").append(i).append('\n');
+      if (i % 10 == 0) {
+        sb.append("\tat a.B.c(B.java:").append(i).append(")\n\n\n");
+      }
+    }
+    write(sb.toString());
+    LocalFileLogSource s = source(LogFormat.TEXT);
+    List<String> seen = new ArrayList<>();
+    LogCursor c = LogCursor.START;
+    for (int i = 0; i < 400 && seen.size() < 1000; i++) {
+      LogBatch b = s.poll(c, 3, Duration.ZERO);
+      assertThat(b.events().size()).isLessThanOrEqualTo(3);
+      b.events().forEach(e -> seen.add(e.message().lines().findFirst().orElseThrow()));
+      c = b.next();
+    }
+    assertThat(seen).hasSize(1000);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(seen.get(i)).isEqualTo("ERROR event " + i);
+    }
   }
 
   @Test

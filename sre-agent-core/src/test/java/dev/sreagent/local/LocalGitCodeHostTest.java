@@ -181,6 +181,19 @@ class LocalGitCodeHostTest {
   }
 
   @Test
+  void worksFromALinkedWorktreeAndKeepsChangesInTheCommonGitDir(@TempDir Path other) throws IOException {
+    Path linked = other.resolve("wt");
+    git(repo, "worktree", "add", "-q", "-b", "feature", linked.toString());
+    LocalGitCodeHost h = LocalGitCodeHost.open(linked, null, "git", Duration.ofSeconds(30), CLOCK);
+    assertThat(h.baseBranch()).isEqualTo("main");
+    ChangeRef ref = h.openChange(change("fix-9", new FileChange("src/App.java", "v9\n")));
+    assertThat(Files.isRegularFile(repo.resolve(".git/sre-agent/changes/fix-9.md"))).isTrue();
+    assertThat(git(repo, "rev-parse", "sre-agent/fix-9")).isEqualTo(ref.commit());
+    assertThat(git(linked, "status", "--porcelain")).isEmpty();
+    assertThat(host().find(new ChangeKey("fix-9"))).contains(ref.existing());
+  }
+
+  @Test
   void detectsTheDefaultBranch() {
     git(repo, "branch", "-m", "main", "trunk");
     assertThat(host().baseBranch()).isEqualTo("trunk");

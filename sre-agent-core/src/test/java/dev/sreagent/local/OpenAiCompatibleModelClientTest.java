@@ -263,7 +263,7 @@ class OpenAiCompatibleModelClientTest {
 
   @Test
   void aTimeoutIsRetriable() throws IOException {
-    serve(200, completion("late", "stop"), Map.of(), 2000);
+    serve(200, completion("late", "stop"), Map.of(), 800);
     ModelRequest quick = new ModelRequest(List.of(ChatMessage.user("x")), null, 10, 0, Duration.ofMillis(200));
     assertThatThrownBy(() -> client().generate(quick)).isExactlyInstanceOf(RetriableException.class)
         .hasMessage("The model server at " + base + " did not answer within PT0.2S");

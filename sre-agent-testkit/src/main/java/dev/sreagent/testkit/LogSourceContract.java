@@ -66,6 +66,19 @@ public abstract class LogSourceContract {
     return true;
   }
 
+  /** @return true when {@link #appendRaw(byte[])} is implemented (default false) */
+  protected boolean supportsRawAppend() {
+    return false;
+  }
+
+  /**
+   * Appends raw bytes to the log (a file source: the bytes as they are). Used to check that malformed
+   * input (invalid UTF-8, a huge line, broken JSON) neither fails the source nor loses the events after it.
+   */
+  protected void appendRaw(byte[] bytes) {
+    throw new UnsupportedOperationException("override appendRaw when supportsRawAppend() is true");
+  }
+
   @AfterEach
   void closeSources() {
     opened.forEach(LogSource::close);
@@ -170,6 +183,20 @@ public abstract class LogSourceContract {
     append(messages(2, 1));
     Read next = readOurs(s, empty.next(), 1, 100);
     assertThat(texts(next.events())).containsExactlyElementsOf(messages(2, 1));
+  }
+
+  @Test
+  void malformedInputLosesNothingAfterIt() {
+    Assumptions.assumeTrue(supportsRawAppend(), "the log cannot be given raw bytes");
+    append(messages(0, 1));
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+    raw.writeBytes(new byte[] {'{', '"', 'm', '"', ':', (byte) 0xC3, (byte) 0x28, '\n'});
+    raw.writeBytes(("{\"message\": \"" + "x".repeat(2_000_000) + "\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    raw.writeBytes("{not json at all\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    appendRaw(raw.toByteArray());
+    append(messages(1, 2));
+    Read r = readOurs(source(), LogCursor.START, 3, 100);
+    assertThat(texts(r.events())).containsExactlyElementsOf(messages(0, 3));
   }
 
   @Test

@@ -23,7 +23,10 @@ public final class ChangeFiles {
 
   private ChangeFiles() {}
 
-  /** @return {@code "text"} as a JSON string */
+  /**
+   * @param text any text
+   * @return {@code "text"} as a JSON string
+   */
   public static String quote(String text) {
     try {
       return JSON.writeValueAsString(text);
@@ -32,7 +35,10 @@ public final class ChangeFiles {
     }
   }
 
-  /** @return {@code ["a","b"]} */
+  /**
+   * @param items strings
+   * @return {@code ["a","b"]}
+   */
   public static String quote(List<String> items) {
     try {
       return JSON.writeValueAsString(items);
@@ -41,7 +47,14 @@ public final class ChangeFiles {
     }
   }
 
-  /** Writes {@code ---\nfront matter\n---\n\nbody\n} to {@code file} atomically (creating directories). */
+  /**
+   * Writes {@code ---\nfront matter\n---\n\nbody\n} to {@code file} atomically (creating directories).
+   *
+   * @param file the Markdown file
+   * @param frontMatter keys and already-quoted values
+   * @param body the Markdown body
+   * @throws IOException when it cannot be written
+   */
   public static void write(Path file, Map<String, String> frontMatter, String body) throws IOException {
     StringBuilder sb = new StringBuilder("---\n");
     frontMatter.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
@@ -63,12 +76,22 @@ public final class ChangeFiles {
     }
   }
 
-  /** Appends {@code text} to {@code file}. */
+  /**
+   * Appends {@code text} to {@code file}.
+   *
+   * @param file an existing file
+   * @param text what to append
+   * @throws IOException when it cannot be written
+   */
   public static void append(Path file, String text) throws IOException {
     Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
-  /** @return the front matter of {@code file} (values as written), empty when the file does not exist */
+  /**
+   * @param file a file written by {@link #write}
+   * @return the front matter of {@code file} (values as written), empty when the file does not exist
+   * @throws IOException when it cannot be read
+   */
   public static Optional<Map<String, String>> readFrontMatter(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();

@@ -95,7 +95,37 @@ class ContractsCanFailTest {
     // it never reads the cursor, so it also accepts a cursor it did not make
     assertThat(o.failed()).containsExactlyInAnyOrder("resumesFromCursorWithoutLossOrDuplicates", "sameCursorGivesSameEvents",
         "emptyPollKeepsAUsableCursor", "rejectsACursorItDidNotMake");
-    assertThat(o.succeeded()).containsExactly("readsAppendedEventsInOrder");
+    assertThat(o.succeeded()).containsExactlyInAnyOrder("readsAppendedEventsInOrder", "malformedInputLosesNothingAfterIt");
+  }
+
+  /** Fails the poll when it meets a line that is not valid UTF-8, as a strict decoder would. */
+  static final class StrictDecodingLogSourceSubject extends LocalFileLogSourceContractTest {
+    @Override
+    protected LogSource createSource() {
+      LogSource real = super.createSource();
+      return new LogSource() {
+        @Override
+        public LogBatch poll(LogCursor cursor, int maxEvents, Duration maxWait) {
+          LogBatch b = real.poll(cursor, maxEvents, maxWait);
+          if (b.events().stream().anyMatch(e -> e.message().indexOf('\uFFFD') >= 0)) {
+            throw new IllegalStateException("Input length = 1");
+          }
+          return b;
+        }
+
+        @Override
+        public void close() {
+          real.close();
+        }
+      };
+    }
+  }
+
+  @Test
+  void logSourceContractCatchesASourceThatFailsOnMalformedInput() {
+    Outcome o = run(StrictDecodingLogSourceSubject.class);
+    assertThat(o.failed()).containsExactly("malformedInputLosesNothingAfterIt");
+    assertThat(o.succeeded()).contains("resumesFromCursorWithoutLossOrDuplicates", "readsAppendedEventsInOrder");
   }
 
   // ---------------------------------------------------------------- MessageBus

@@ -2,7 +2,7 @@ package dev.sreagent.testkit.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sreagent.local.LocalFileLogSource;
-import dev.sreagent.local.internal.LogFormat;
+import dev.sreagent.local.LogFormat;
 import dev.sreagent.spi.LogSource;
 import dev.sreagent.testkit.LogSourceContract;
 import java.io.IOException;
@@ -23,6 +23,20 @@ class LocalFileLogSourceContractTest extends LogSourceContract {
   @Override
   protected LogSource createSource() {
     return LocalFileLogSource.builder(dir.resolve("app.log")).format(LogFormat.JSON).build();
+  }
+
+  @Override
+  protected boolean supportsRawAppend() {
+    return true;
+  }
+
+  @Override
+  protected void appendRaw(byte[] bytes) {
+    try {
+      Files.write(dir.resolve("app.log"), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
