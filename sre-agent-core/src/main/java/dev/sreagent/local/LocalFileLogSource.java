@@ -7,7 +7,6 @@ import dev.sreagent.local.internal.FileIdentity;
 import dev.sreagent.local.internal.FilePosition;
 import dev.sreagent.local.internal.LineGrouper;
 import dev.sreagent.local.internal.LineReader;
-import dev.sreagent.local.internal.LogFormat;
 import dev.sreagent.local.internal.RawLine;
 import dev.sreagent.spi.LogBatch;
 import dev.sreagent.spi.LogCursor;

@@ -1,7 +1,6 @@
 package dev.sreagent.local;
 
 import dev.sreagent.config.ConfigReader;
-import dev.sreagent.local.internal.LogFormat;
 import dev.sreagent.spi.LogSource;
 import dev.sreagent.spi.LogSourceProvider;
 import dev.sreagent.spi.ProviderContext;

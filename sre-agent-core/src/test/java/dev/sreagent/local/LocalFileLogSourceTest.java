@@ -3,7 +3,6 @@ package dev.sreagent.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sreagent.local.internal.LineReader;
-import dev.sreagent.local.internal.LogFormat;
 import dev.sreagent.spi.LogBatch;
 import dev.sreagent.spi.LogCursor;
 import dev.sreagent.spi.LogEvent;

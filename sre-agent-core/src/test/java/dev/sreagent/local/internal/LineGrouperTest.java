@@ -2,6 +2,7 @@ package dev.sreagent.local.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sreagent.local.LogFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

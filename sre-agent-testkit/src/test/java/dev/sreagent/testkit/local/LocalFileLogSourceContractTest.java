@@ -2,7 +2,7 @@ package dev.sreagent.testkit.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sreagent.local.LocalFileLogSource;
-import dev.sreagent.local.internal.LogFormat;
+import dev.sreagent.local.LogFormat;
 import dev.sreagent.spi.LogSource;
 import dev.sreagent.testkit.LogSourceContract;
 import java.io.IOException;

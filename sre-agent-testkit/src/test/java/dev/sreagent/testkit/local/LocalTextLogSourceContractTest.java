@@ -1,7 +1,7 @@
 package dev.sreagent.testkit.local;
 
 import dev.sreagent.local.LocalFileLogSource;
-import dev.sreagent.local.internal.LogFormat;
+import dev.sreagent.local.LogFormat;
 import dev.sreagent.spi.LogSource;
 import dev.sreagent.testkit.LogSourceContract;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sreagent.local.internal;
+package dev.sreagent.local;
 
 /** How the local log source reads lines. */
 public enum LogFormat {
