@@ -89,7 +89,7 @@ public final class GitHubCodeHost implements CodeHost {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(secrets, "secrets");
     Objects.requireNonNull(clock, "clock");
-    GitHubClients clients = new GitHubClients(config.baseUrl(), config.connectTimeout(), clock);
+    GitHubClients clients = new GitHubClients(config.baseUrl(), config.connectTimeout(), config.requestTimeout(), clock);
     GitHubCredential credential = config.auth() == GitHubConfig.AuthMode.APP
         ? new AppCredential(config, secrets, clock, clients)
         : new TokenCredential(secrets, config.tokenSecret().orElseThrow());

@@ -31,6 +31,7 @@ import java.util.TreeSet;
  * @param verifyPermissions whether to check what the credential may do when the code host is created
  * @param maxFileBytes the largest file {@code readFile} returns
  * @param connectTimeout the TCP connect timeout
+ * @param requestTimeout the longest one HTTP exchange with GitHub may take, from sending the request to the last byte of the response
  */
 public record GitHubConfig(
     String owner,
@@ -46,7 +47,8 @@ public record GitHubConfig(
     Duration commentMinInterval,
     boolean verifyPermissions,
     int maxFileBytes,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    Duration requestTimeout) {
 
   /** The label every change and report carries; created in the repository when missing. */
   public static final String AGENT_LABEL = "sre-agent";
@@ -78,10 +80,12 @@ public record GitHubConfig(
   public static final String MAX_FILE_BYTES = PREFIX + "max-file-bytes";
   /** TCP connect timeout; default 10s. */
   public static final String CONNECT_TIMEOUT = PREFIX + "connect-timeout";
+  /** Longest one HTTP exchange may take, response body included; default 30s. */
+  public static final String REQUEST_TIMEOUT = PREFIX + "request-timeout";
 
   private static final Set<String> KNOWN = Set.of(REPOSITORY, BASE_URL, AUTH, APP_ID, APP_INSTALLATION_ID,
       APP_PRIVATE_KEY_SECRET, TOKEN_SECRET, REVIEWERS, LABELS, COMMENT_MIN_INTERVAL, VERIFY_PERMISSIONS,
-      MAX_FILE_BYTES, CONNECT_TIMEOUT);
+      MAX_FILE_BYTES, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
   private static final URI PUBLIC_API = URI.create("https://api.github.com");
   private static final String NAME = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
   private static final String REPO_NAME = "[A-Za-z0-9._-]{1,100}";
@@ -101,6 +105,10 @@ public record GitHubConfig(
     labels = List.copyOf(labels);
     Objects.requireNonNull(commentMinInterval, "commentMinInterval");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("connectTimeout and requestTimeout must be positive");
+    }
     if (auth == AuthMode.AUTO) {
       throw new IllegalArgumentException("auth must be resolved to APP or TOKEN; AUTO is only a configuration value");
     }
@@ -162,9 +170,10 @@ public record GitHubConfig(
     boolean verify = r.bool(VERIFY_PERMISSIONS, true);
     int maxFileBytes = r.integer(MAX_FILE_BYTES, 1 << 20, 1, 100 << 20);
     Duration connectTimeout = r.positiveDuration(CONNECT_TIMEOUT, Duration.ofSeconds(10));
+    Duration requestTimeout = r.positiveDuration(REQUEST_TIMEOUT, Duration.ofSeconds(30));
     r.validate();
     return new GitHubConfig(owner, name, baseUrl, auth, appId, installationId, keySecret, tokenSecret, reviewers, labels,
-        interval, verify, maxFileBytes, connectTimeout);
+        interval, verify, maxFileBytes, connectTimeout, requestTimeout);
   }
 
   private static AuthMode resolveAuth(ConfigReader r, String value, Optional<Long> appId, Optional<String> keySecret,

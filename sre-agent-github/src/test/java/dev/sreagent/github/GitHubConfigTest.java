@@ -29,7 +29,16 @@ class GitHubConfigTest {
     assertThat(c.commentMinInterval()).isEqualTo(Duration.ofHours(1));
     assertThat(c.verifyPermissions()).isTrue();
     assertThat(c.maxFileBytes()).isEqualTo(1 << 20);
+    assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.allLabels()).containsExactly("sre-agent");
+  }
+
+  @Test
+  void theRequestTimeoutIsADuration() {
+    GitHubConfig c = read(Map.of("sre-agent.github.repository", "acme/payments", "sre-agent.github.token-secret", "gh-token",
+        "sre-agent.github.request-timeout", "300ms"));
+    assertThat(c.requestTimeout()).isEqualTo(Duration.ofMillis(300));
   }
 
   @Test
@@ -55,14 +64,16 @@ class GitHubConfigTest {
         "sre-agent.github.reviewers", "alice,not a login",
         "sre-agent.github.comment-min-interval", "0s",
         "sre-agent.github.max-file-bytes", "-1",
+        "sre-agent.github.request-timeout", "0s",
         "sre-agent.github.tokn-secret", "typo")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("Invalid configuration for sre-agent.github (8 problems): "
+        .hasMessage("Invalid configuration for sre-agent.github (9 problems): "
             + "Unknown key sre-agent.github.tokn-secret: the GitHub code host reads sre-agent.github.app-id, "
             + "sre-agent.github.app-installation-id, sre-agent.github.app-private-key-secret, sre-agent.github.auth, "
             + "sre-agent.github.base-url, sre-agent.github.comment-min-interval, sre-agent.github.connect-timeout, "
             + "sre-agent.github.labels, sre-agent.github.max-file-bytes, sre-agent.github.repository, "
-            + "sre-agent.github.reviewers, sre-agent.github.token-secret, sre-agent.github.verify-permissions; "
+            + "sre-agent.github.request-timeout, sre-agent.github.reviewers, sre-agent.github.token-secret, "
+            + "sre-agent.github.verify-permissions; "
             + "Invalid value 'acme' for sre-agent.github.repository: expected owner/name, such as acme/payments; "
             + "Invalid value 'password' for sre-agent.github.auth: expected one of auto, app, token; "
             + "Invalid value 'abc' for sre-agent.github.app-id: expected the GitHub App's numeric id (App settings, 'App ID'); "
@@ -71,7 +82,8 @@ class GitHubConfigTest {
             + "personal access token; "
             + "Invalid value 'not a login' in sre-agent.github.reviewers: expected GitHub logins separated by commas; "
             + "Invalid value '0s' for sre-agent.github.comment-min-interval: expected a positive duration such as 30s; "
-            + "Invalid value '-1' for sre-agent.github.max-file-bytes: expected a whole number from 1 to 104857600");
+            + "Invalid value '-1' for sre-agent.github.max-file-bytes: expected a whole number from 1 to 104857600; "
+            + "Invalid value '0s' for sre-agent.github.request-timeout: expected a positive duration such as 30s");
   }
 
   @Test
@@ -116,11 +128,11 @@ class GitHubConfigTest {
   void theRecordHoldsSecretNamesOnly() {
     GitHubConfig c = new GitHubConfig("acme", "payments", URI.create("https://api.github.com"), GitHubConfig.AuthMode.TOKEN,
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("gh-token"), List.of(), List.of(),
-        Duration.ofHours(1), true, 100, Duration.ofSeconds(5));
+        Duration.ofHours(1), true, 100, Duration.ofSeconds(5), Duration.ofSeconds(30));
     assertThat(c.toString()).contains("tokenSecret=Optional[gh-token]");
     assertThatThrownBy(() -> new GitHubConfig("acme", "payments", URI.create("https://api.github.com"),
         GitHubConfig.AuthMode.AUTO, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-        List.of(), Duration.ofHours(1), true, 100, Duration.ofSeconds(5)))
+        List.of(), Duration.ofHours(1), true, 100, Duration.ofSeconds(5), Duration.ofSeconds(30)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

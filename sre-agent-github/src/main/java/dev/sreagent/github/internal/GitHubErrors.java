@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sreagent.NonRetriableException;
 import dev.sreagent.RetriableException;
 import dev.sreagent.SreAgentException;
+import dev.sreagent.github.GitHubConfig;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -118,6 +119,11 @@ public final class GitHubErrors {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SreAgentException s) {
         return s;
+      }
+      if (t instanceof GitHubTimeoutException timeout) {
+        return new RetriableException("GitHub did not answer within " + GitHubTimeoutException.format(timeout.timeout()) + " ("
+            + GitHubConfig.REQUEST_TIMEOUT + ") while " + action + " on " + repository + ": retry later, or raise "
+            + GitHubConfig.REQUEST_TIMEOUT + " if GitHub is often this slow", e);
       }
       if (t instanceof GitHubLimitException limit) {
         return new RetriableException(limit.getMessage() + " while " + action + " on " + repository + ": retry after "

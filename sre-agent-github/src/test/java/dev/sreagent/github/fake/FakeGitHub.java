@@ -88,6 +88,8 @@ public final class FakeGitHub implements AutoCloseable {
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final List<Stall> stalls = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
   /** An entry of a tree. */
   public record Entry(String mode, String type, String sha) {}
@@ -126,6 +128,16 @@ public final class FakeGitHub implements AutoCloseable {
   public record Comment(long id, String body, Instant createdAt) {}
 
   private record Fault(String method, Pattern path, int status, Map<String, String> headers, boolean afterHandling, String body) {}
+
+  /** Where a stalled response stops: before its status line, or after its headers and part of its body. */
+  public enum StallPoint {
+    /** Nothing is answered: the client waits for the status line. */
+    BEFORE_HEADERS,
+    /** Status 200, headers announcing a JSON body, then 8 of its bytes; the rest never comes. */
+    MID_BODY
+  }
+
+  private record Stall(String method, Pattern path, StallPoint point) {}
 
   private FakeGitHub(Clock clock, Map<String, String> files) throws IOException {
     this.clock = clock;
@@ -243,6 +255,14 @@ public final class FakeGitHub implements AutoCloseable {
     faults.add(new Fault(method, Pattern.compile(pathRegex), status, Map.copyOf(headers), false, body));
   }
 
+  /**
+   * The next request matching method and path regex is recorded, then left hanging at {@code point} until
+   * this server is closed, as a GitHub that stopped answering mid-exchange.
+   */
+  public void stallNext(String method, String pathRegex, StallPoint point) {
+    stalls.add(new Stall(method, Pattern.compile(pathRegex), point));
+  }
+
   /** @return every request as {@code METHOD /path?query} (without the prefix) */
   public List<String> requests() {
     return List.copyOf(requests);
@@ -351,6 +371,7 @@ public final class FakeGitHub implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -465,6 +486,11 @@ public final class FakeGitHub implements AutoCloseable {
       authorizations.add(auth);
     }
     byte[] in = ex.getRequestBody().readAllBytes();
+    Stall stall = takeStall(method, path);
+    if (stall != null) {
+      hang(ex, stall.point());
+      return;
+    }
     Response response;
     Fault fault = takeFault(method, path);
     try {
@@ -505,6 +531,30 @@ public final class FakeGitHub implements AutoCloseable {
       ex.getResponseBody().write(out);
     }
     ex.close();
+  }
+
+  private Stall takeStall(String method, String path) {
+    for (Stall s : stalls) {
+      if (s.method().equals(method) && s.path().matcher(path).matches() && stalls.remove(s)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private void hang(HttpExchange ex, StallPoint point) throws IOException {
+    if (point == StallPoint.MID_BODY) {
+      ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      ex.sendResponseHeaders(200, 1024);
+      ex.getResponseBody().write("{\"name\":".getBytes(StandardCharsets.UTF_8));
+      ex.getResponseBody().flush();
+    }
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ex.close(); // a MID_BODY response is short of its announced length: the JDK server drops the connection
   }
 
   private Fault takeFault(String method, String path) {
