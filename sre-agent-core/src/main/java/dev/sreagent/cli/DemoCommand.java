@@ -123,7 +123,7 @@ final class DemoCommand implements Command {
     out.println("  log        " + home.relativize(log) + ": " + lines + " lines, " + events + " events read "
         + "(synthetic secrets and PII generated for this run)");
     out.println("  repository " + home.relativize(ws.repo()) + " (a fresh git copy of examples/demo-service)");
-    out.println("  model      " + (o.modelUrl == null ? "replay of recorded answers (examples/demo-service/replay.json): no model called"
+    out.println("  model      " + (o.modelUrl == null ? "replay of the answers in examples/demo-service/replay.json (written for the demo): no model called"
         : o.model + " at " + o.modelUrl));
     out.println();
 
