@@ -62,7 +62,7 @@ public final class Masker {
   private boolean mayCollapse;
   private int nextQuote;
 
-  /** @return a masker with its own scratch buffer */
+  /** Creates a masker with its own scratch buffer. */
   public Masker() {}
 
   /**
