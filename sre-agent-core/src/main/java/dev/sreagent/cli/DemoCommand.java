@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code demo}: the agent's main job end to end, offline, on the embedded local providers. It makes a
@@ -198,16 +199,16 @@ final class DemoCommand implements Command {
 
   /** The demo's options. */
   static final class Options {
-    String modelUrl;
-    String model;
-    String apiKeyEnv;
-    String error;
+    @Nullable String modelUrl;
+    @Nullable String model;
+    @Nullable String apiKeyEnv;
+    @Nullable String error;
 
     static Options parse(List<String> args) {
       Options o = new Options();
       for (int i = 0; i < args.size(); i++) {
         String a = args.get(i);
-        String value = i + 1 < args.size() ? args.get(i + 1) : null;
+        @Nullable String value = i + 1 < args.size() ? args.get(i + 1) : null;
         switch (a) {
           case "--model-url" -> o.modelUrl = value;
           case "--model" -> o.model = value;
