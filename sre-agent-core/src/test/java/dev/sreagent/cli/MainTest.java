@@ -66,4 +66,19 @@ class MainTest {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("sre-agent run: unknown option --forever (options: --config <file>, --once)" + System.lineSeparator());
   }
+
+  @Test
+  void demoNeedsAModelNameWithAModelUrl() {
+    CliRunner r = CliRunner.run("", Map.of(), "demo", "--model-url", "http://127.0.0.1:11434/v1");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("sre-agent demo: --model-url needs --model NAME (the model the server serves)" + System.lineSeparator());
+  }
+
+  @Test
+  void demoRejectsUnknownOptions() {
+    CliRunner r = CliRunner.run("", Map.of(), "demo", "--fast");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("sre-agent demo: unknown option --fast (options: --model-url URL --model NAME [--api-key-env VAR])"
+        + System.lineSeparator());
+  }
 }
