@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  *       digit, URLs, paths, and repeated runs of such tokens; a short quoted string stays one token.
  *   <li>A masked message seen before is found in a hash map (the fast path: one lookup, no allocation).
  *   <li>A new masked message is compared with the live templates of the same token count and the same first
- *       token (the newest {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant. Where
+ *       token (the newest {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant
+ *       (a token such as {@code uid=<*>} keeps its key, a constant; a lone {@code <*>} is not one). A difference
+ *       inside the key of a {@code key=value} pair means a different event. Where
  *       they differ, the differing part is classified: a <em>name</em> (dotted, slashed, snake or camel case, or
  *       already a variable) may vary freely; a <em>plain word</em> may vary only when at least {@value
  *       #PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
