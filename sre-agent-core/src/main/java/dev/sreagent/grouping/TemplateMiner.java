@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  *       digit, URLs, paths, and repeated runs of such tokens; a short quoted string stays one token.
  *   <li>A masked message seen before is found in a hash map (the fast path: one lookup, no allocation).
  *   <li>A new masked message is compared with the live templates of the same token count and the same first
- *       token (the newest {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant. Where
+ *       token (the newest {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant
+ *       (a token such as {@code uid=<*>} keeps its key, a constant; a lone {@code <*>} is not one). A difference
+ *       inside the key of a {@code key=value} pair means a different event. Where
  *       they differ, the differing part is classified: a <em>name</em> (dotted, slashed, snake or camel case, or
  *       already a variable) may vary freely; a <em>plain word</em> may vary only when at least {@value
  *       #PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
@@ -176,11 +178,14 @@ public final class TemplateMiner {
       String a = template[i];
       String b = tokens[i];
       if (a.equals(b)) {
-        if (a.indexOf('<') < 0 || !a.contains(Masker.WILDCARD)) {
-          same++;
+        if (!a.equals(Masker.WILDCARD) && (a.indexOf('<') < 0 || hasLetter(a))) {
+          same++; // a constant, or a key of a masked value such as uid=<*>: the key is constant
         }
       } else if (!a.equals(Masker.WILDCARD)) {
         diff++;
+        if (keyDiffers(a, b)) {
+          return 0; // a different field name (mCount=<*> / mRequested=false) is a different event
+        }
         int kind = difference(a, b);
         if (kind == ENUM) {
           return 0; // different values of a closed set name different events
@@ -198,6 +203,59 @@ public final class TemplateMiner {
       return 0;
     }
     return sim;
+  }
+
+  /** @return true when {@code t} holds a letter outside its wildcards */
+  private static boolean hasLetter(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isLetter(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @return true when {@code a} and {@code b} first differ inside the key of a {@code key=value} pair (the
+   *     token, or the part after {@code , ; ( [ {}, starts with a name that ends at {@code =} in both): keys
+   *     are field names written by the logging code, not values
+   */
+  static boolean keyDiffers(String a, String b) {
+    int p = 0;
+    int max = Math.min(a.length(), b.length());
+    while (p < max && a.charAt(p) == b.charAt(p)) {
+      p++;
+    }
+    int s = p;
+    while (s > 0 && isKeyChar(a.charAt(s - 1))) {
+      s--;
+    }
+    if (s > 0) {
+      char c = a.charAt(s - 1);
+      if (c != ',' && c != ';' && c != '(' && c != '[' && c != '{') {
+        return false;
+      }
+    }
+    return keyEndsAt(a, s, p) && keyEndsAt(b, s, p);
+  }
+
+  /** @return true when {@code t} from {@code p} holds key characters up to an {@code =} and the key is not empty */
+  private static boolean keyEndsAt(String t, int start, int p) {
+    for (int i = p; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '=') {
+        return i > start;
+      }
+      if (!isKeyChar(c)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isKeyChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
   }
 
   /** @return true when the parts of {@code a} and {@code b} that differ are plain words, not names of things */

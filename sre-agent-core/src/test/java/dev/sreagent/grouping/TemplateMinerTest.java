@@ -68,6 +68,55 @@ class TemplateMinerTest {
   }
 
   @Test
+  void messagesWithTheSameKeysOfMaskedValuesShareATemplate() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate a = miner.mine("lease=17 flags=0x1 holder=pool_Alpha");
+    MinedTemplate b = miner.mine("lease=204 flags=0x8 holder=queue_Beta");
+    assertThat(b).isSameAs(a);
+    assertThat(a.text()).isEqualTo("lease=<*> flags=<*> <*>");
+  }
+
+  @Test
+  void aLoneWildcardIsNoEvidenceOfAConstant() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate a = miner.mine("17 0x1 holder=pool_Alpha");
+    MinedTemplate b = miner.mine("204 0x8 owner=queue_Beta");
+    assertThat(b.id()).isNotEqualTo(a.id());
+  }
+
+  @Test
+  void differentFieldNamesNameDifferentEvents() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate pending = miner.mine("cache flush pendingCount=3");
+    MinedTemplate lastOk = miner.mine("cache flush lastFlushOk=true");
+    MinedTemplate hits = miner.mine("cache stats (size=5,hitCount=2)");
+    MinedTemplate misses = miner.mine("cache stats (size=5,missCount=2)");
+    assertThat(lastOk.id()).isNotEqualTo(pending.id());
+    assertThat(misses.id()).isNotEqualTo(hits.id());
+  }
+
+  @Test
+  void differentValuesOfOneFieldStillMerge() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate a = miner.mine("cache flush by owner=batchJob");
+    MinedTemplate b = miner.mine("cache flush by owner=nightlySync");
+    assertThat(b).isSameAs(a);
+    assertThat(a.text()).isEqualTo("cache flush by <*>");
+  }
+
+  @Test
+  void keyDiffersOnlyWhenTheFirstDifferenceIsInAKey() {
+    assertThat(TemplateMiner.keyDiffers("pendingCount=<*>", "lastFlushOk=true")).isTrue();
+    assertThat(TemplateMiner.keyDiffers("mCount=<*>", "record.mRequested=false")).isTrue();
+    assertThat(TemplateMiner.keyDiffers("(size=5,hitCount=2)", "(size=5,missCount=2)")).isTrue();
+    assertThat(TemplateMiner.keyDiffers("owner=batchJob", "owner=nightlySync")).isFalse();
+    assertThat(TemplateMiner.keyDiffers("a=x,b=1", "a=y,b=1")).isFalse();
+    assertThat(TemplateMiner.keyDiffers("batchJob", "nightlySync")).isFalse();
+    assertThat(TemplateMiner.keyDiffers("=x", "=y")).isFalse();
+    assertThat(TemplateMiner.keyDiffers("path/a=1", "path/b=1")).isFalse();
+  }
+
+  @Test
   void leastRecentlyUsedTemplateIsEvictedAndCounted() {
     TemplateMiner miner = TemplateMiner.builder().maxTemplates(2).build();
     MinedTemplate a = miner.mine("alpha happened");
