@@ -52,7 +52,7 @@ public final class Prefilter {
    * The keyword automaton: {@code step[state + class]} is the next state. States are premultiplied by
    * {@link #stride} (the number of classes), and states with an output come last.
    */
-  private final char[] step;
+  private final int[] step;
   private final int stride;
   /** The first state (premultiplied) with an output. */
   private final int firstOutputOffset;
@@ -191,15 +191,12 @@ public final class Prefilter {
       }
     }
     this.stride = stride;
-    if ((long) n * stride > Character.MAX_VALUE) {
-      throw new IllegalArgumentException("too many keywords for the prefilter: " + n + " automaton states");
-    }
     out = new long[n];
-    step = new char[n * stride];
+    step = new int[n * stride];
     for (int st = 0; st < n; st++) {
       int[] row = go.get(st);
       for (int c = 0; c < stride; c++) {
-        step[id[st] * stride + c] = (char) (id[row[c]] * stride);
+        step[id[st] * stride + c] = id[row[c]] * stride;
       }
       out[id[st]] = output.get(st);
     }
@@ -210,10 +207,10 @@ public final class Prefilter {
     // the gate automaton: reachable tuples from the start, SUSPECT absorbing
     Map<Integer, Integer> ids = new HashMap<>();
     List<Integer> tuples = new ArrayList<>();
-    ids.put(SUSPECT, 0);
-    tuples.add(SUSPECT);
-    ids.put(0, 1);
+    ids.put(0, 0);
     tuples.add(0);
+    ids.put(SUSPECT, 1);
+    tuples.add(SUSPECT);
     for (int k = 0; k < tuples.size(); k++) {
       int tu = tuples.get(k);
       for (int gc = 0; gc < G_CLASSES; gc++) {
@@ -224,7 +221,6 @@ public final class Prefilter {
         }
       }
     }
-    // the start state must be 0: swap the ids of SUSPECT and the start tuple
     int gn = tuples.size();
     if ((long) gn * G_CLASSES > Character.MAX_VALUE) {
       throw new IllegalStateException("gate automaton too large: " + gn);
@@ -232,13 +228,12 @@ public final class Prefilter {
     gateStep = new char[gn * G_CLASSES];
     for (int k = 0; k < gn; k++) {
       int tu = tuples.get(k);
-      int from = swap(k);
       for (int gc = 0; gc < G_CLASSES; gc++) {
         int nx = tu == SUSPECT ? SUSPECT : gateNext(tu, gc);
-        gateStep[from * G_CLASSES + gc] = (char) (swap(ids.get(nx)) * G_CLASSES);
+        gateStep[k * G_CLASSES + gc] = (char) (ids.get(nx) * G_CLASSES);
       }
     }
-    gateSuspect = swap(0) * G_CLASSES;
+    gateSuspect = G_CLASSES; // SUSPECT has id 1
   }
 
   /** @return the mask bit of the rule at {@code index} */
@@ -273,7 +268,7 @@ public final class Prefilter {
   }
 
   private long scan(char[] s, int n) {
-    final char[] d = step;
+    final int[] d = step;
     final char[] g = gateStep;
     final int[] tbl = flags;
     final int fo = firstOutputOffset;
@@ -407,10 +402,6 @@ public final class Prefilter {
   private static final int G_AT = 11;
   private static final int G_CLASSES = 12;
   private static final int SUSPECT = -1;
-
-  private static int swap(int id) {
-    return id == 0 ? 1 : id == 1 ? 0 : id;
-  }
 
   private static int gateClass(char c) {
     if (c >= '0' && c <= '9') {
