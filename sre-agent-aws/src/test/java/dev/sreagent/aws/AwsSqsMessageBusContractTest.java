@@ -61,11 +61,17 @@ class AwsSqsMessageBusContractTest {
     return bus.receive(queue + "-dlq", 10, Duration.ofSeconds(1)).stream().map(ReceivedMessage::body).toList();
   }
 
-  @Nested
-  class StandardQueue extends MessageBusContract {
+  /** The contract on one kind of queue; both kinds have a redrive policy to a dead-letter queue. */
+  abstract class SqsQueueContract extends MessageBusContract {
+    private final boolean fifo;
+
+    SqsQueueContract(boolean fifo) {
+      this.fifo = fifo;
+    }
+
     @Override
     protected MessageBus createBus(Duration visibilityTimeout, int maxDeliveries) {
-      return AwsSqsMessageBusContractTest.createBus(queue(), false, visibilityTimeout, maxDeliveries);
+      return AwsSqsMessageBusContractTest.createBus(queue(), fifo, visibilityTimeout, maxDeliveries);
     }
 
     @Override
@@ -80,20 +86,16 @@ class AwsSqsMessageBusContractTest {
   }
 
   @Nested
-  class FifoQueue extends MessageBusContract {
-    @Override
-    protected MessageBus createBus(Duration visibilityTimeout, int maxDeliveries) {
-      return AwsSqsMessageBusContractTest.createBus(queue(), true, visibilityTimeout, maxDeliveries);
+  class StandardQueue extends SqsQueueContract {
+    StandardQueue() {
+      super(false);
     }
+  }
 
-    @Override
-    protected boolean supportsDeadLetters() {
-      return true;
-    }
-
-    @Override
-    protected List<String> deadLetterBodies(MessageBus bus) {
-      return deadLetters(bus, queue());
+  @Nested
+  class FifoQueue extends SqsQueueContract {
+    FifoQueue() {
+      super(true);
     }
 
     @Override
