@@ -10,15 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.sreagent.aws.fixtures.TestAws;
 import dev.sreagent.spi.ModelClient;
 import dev.sreagent.testkit.CannedAnswer;
 import dev.sreagent.testkit.ModelClientContract;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The testkit's ModelClient contract for AwsBedrockModelClient, against Converse stubs that answer as Bedrock
@@ -27,22 +26,14 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class AwsBedrockModelClientContractTest extends ModelClientContract {
   static final ObjectMapper JSON = new ObjectMapper();
-  static WireMockServer wm;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
+  @RegisterExtension
+  static final WireMockExtension wm =
+      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort())
+          .resetOnEachTest(false).build();
 
   static ModelClient client(String modelId) {
     return AwsBedrockModelClient.builder().config(AwsBedrockConfig.from(TestAws.config(Map.of(
-        "sre-agent.aws.bedrock.endpoint", "http://127.0.0.1:" + wm.port(), "sre-agent.aws.bedrock.model-id", modelId))))
+        "sre-agent.aws.bedrock.endpoint", "http://127.0.0.1:" + wm.getPort(), "sre-agent.aws.bedrock.model-id", modelId))))
         .credentialsProvider(TestAws.credentials()).build();
   }
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sreagent.NonRetriableException;
 import dev.sreagent.RetriableException;
@@ -26,10 +26,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AwsBedrockModelClient with the real SDK client against WireMock stubs of Bedrock's REST route POST /model/{modelId}/converse. */
 class AwsBedrockModelClientTest {
@@ -37,18 +36,10 @@ class AwsBedrockModelClientTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"rootCause\":{\"type\":\"string\"},"
       + "\"confidence\":{\"type\":\"number\"}},\"required\":[\"rootCause\",\"confidence\"]}";
-  static WireMockServer wm;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
+  @RegisterExtension
+  static final WireMockExtension wm =
+      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort())
+          .resetOnEachTest(false).build();
 
   @BeforeEach
   void reset() {
@@ -57,7 +48,7 @@ class AwsBedrockModelClientTest {
 
   AwsBedrockModelClient client(Map<String, String> extra) {
     Map<String, String> keys = new HashMap<>();
-    keys.put("sre-agent.aws.bedrock.endpoint", "http://127.0.0.1:" + wm.port());
+    keys.put("sre-agent.aws.bedrock.endpoint", "http://127.0.0.1:" + wm.getPort());
     keys.put("sre-agent.aws.bedrock.model-id", MODEL);
     keys.putAll(extra);
     return AwsBedrockModelClient.builder().config(AwsBedrockConfig.from(TestAws.config(keys)))

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sreagent.NonRetriableException;
 import dev.sreagent.aws.fixtures.FakeCloudWatchLogs;
@@ -31,30 +31,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AwsCloudWatchLogSource with the real SDK client against a stateful CloudWatch Logs fake (JSON 1.1 protocol). */
 class AwsCloudWatchLogSourceTest {
   static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
   static final ObjectMapper JSON = new ObjectMapper();
   static final FakeCloudWatchLogs FAKE = new FakeCloudWatchLogs();
-  static WireMockServer wm;
+  @RegisterExtension
+  static final WireMockExtension wm =
+      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort().extensions(FAKE))
+          .resetOnEachTest(false).build();
 
   MutableClock clock;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(FAKE));
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
 
   @BeforeEach
   void reset() {
@@ -67,7 +58,7 @@ class AwsCloudWatchLogSourceTest {
 
   AwsCloudWatchLogSource source(Map<String, String> extra) {
     Map<String, String> keys = new HashMap<>();
-    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port());
+    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.getPort());
     keys.put("sre-agent.aws.logs.log-groups", "/app/orders");
     keys.putAll(extra);
     return AwsCloudWatchLogSource.builder().config(AwsCloudWatchLogsConfig.from(TestAws.config(keys)))

@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sreagent.NonRetriableException;
@@ -24,10 +24,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -38,18 +37,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 class AwsFaultTest {
   static final String FILTER = "Logs_20140328.FilterLogEvents";
   static final FakeCloudWatchLogs FAKE = new FakeCloudWatchLogs();
-  static WireMockServer wm;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(FAKE));
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
+  @RegisterExtension
+  static final WireMockExtension wm =
+      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort().extensions(FAKE))
+          .resetOnEachTest(false).build();
 
   @BeforeEach
   void reset() {
@@ -66,7 +57,7 @@ class AwsFaultTest {
 
   AwsCloudWatchLogSource source(int attempts, String apiCallTimeout) {
     Map<String, String> keys = new HashMap<>();
-    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port());
+    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.getPort());
     keys.put("sre-agent.aws.logs.log-groups", "/app/orders");
     keys.put("sre-agent.aws.retry.max-attempts", Integer.toString(attempts));
     keys.put("sre-agent.aws.api-call-timeout", apiCallTimeout);
@@ -239,7 +230,7 @@ class AwsFaultTest {
     }
     org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.exists(Path.of(System.getProperty("user.home"), ".aws")),
         "~/.aws exists in this environment");
-    Map<String, String> keys = Map.of("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port(),
+    Map<String, String> keys = Map.of("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.getPort(),
         "sre-agent.aws.logs.log-groups", "/app/orders");
     // no credentialsProvider: the SDK default chain (instance metadata is disabled for tests in the pom)
     try (AwsCloudWatchLogSource s = AwsCloudWatchLogSource.builder().config(AwsCloudWatchLogsConfig.from(TestAws.config(keys))).build()) {
@@ -256,7 +247,7 @@ class AwsFaultTest {
   void productionModeRefusesLongTermKeysFromTheDefaultChain() {
     Map<String, String> keys = new HashMap<>();
     keys.put("sre-agent.mode", "production");
-    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.port());
+    keys.put("sre-agent.aws.logs.endpoint", "http://127.0.0.1:" + wm.getPort());
     keys.put("sre-agent.aws.logs.log-groups", "/app/orders");
     AwsCloudWatchLogsConfig config = AwsCloudWatchLogsConfig.from(TestAws.config(keys));
     // the first link of the SDK default chain: Java system properties, as an IAM user's keys would be
@@ -287,7 +278,7 @@ class AwsFaultTest {
   void secretsManagerExpiredCredentialsGoThroughTheSameMapper() {
     wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue")).willReturn(aResponse().withStatus(400)
         .withBody("{\"__type\":\"ExpiredTokenException\",\"message\":\"The security token included in the request is expired\"}")));
-    Map<String, String> keys = Map.of("sre-agent.aws.secrets.endpoint", "http://127.0.0.1:" + wm.port());
+    Map<String, String> keys = Map.of("sre-agent.aws.secrets.endpoint", "http://127.0.0.1:" + wm.getPort());
     try (AwsSecretsManagerSecretStore s = AwsSecretsManagerSecretStore.builder()
         .config(AwsSecretsManagerConfig.from(TestAws.config(keys))).credentialsProvider(TestAws.credentials()).build()) {
       assertThatThrownBy(() -> s.get("x"))

@@ -7,30 +7,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sreagent.aws.fixtures.TestAws;
 import dev.sreagent.spi.SecretStore;
 import dev.sreagent.testkit.SecretStoreContract;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The testkit's SecretStore contract for AwsSecretsManagerSecretStore, against GetSecretValue stubs. */
 class AwsSecretsManagerSecretStoreContractTest extends SecretStoreContract {
   static final String TARGET = "secretsmanager.GetSecretValue";
   static final ObjectMapper JSON = new ObjectMapper();
-  static WireMockServer wm;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
+  @RegisterExtension
+  static final WireMockExtension wm =
+      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort())
+          .resetOnEachTest(false).build();
 
   @Override
   protected SecretStore createStore(Map<String, String> secrets) {
@@ -42,7 +33,7 @@ class AwsSecretsManagerSecretStoreContractTest extends SecretStoreContract {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
             .withBody(JSON.createObjectNode().put("Name", name).put("VersionId", "v1").put("SecretString", value).toString()))));
     return AwsSecretsManagerSecretStore.builder()
-        .config(AwsSecretsManagerConfig.from(TestAws.config(Map.of("sre-agent.aws.secrets.endpoint", "http://127.0.0.1:" + wm.port()))))
+        .config(AwsSecretsManagerConfig.from(TestAws.config(Map.of("sre-agent.aws.secrets.endpoint", "http://127.0.0.1:" + wm.getPort()))))
         .credentialsProvider(TestAws.credentials()).build();
   }
 }

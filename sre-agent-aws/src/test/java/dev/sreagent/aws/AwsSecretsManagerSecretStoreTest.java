@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sreagent.NonRetriableException;
 import dev.sreagent.testkit.MutableClock;
@@ -25,28 +25,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AwsSecretsManagerSecretStore with the real SDK client against WireMock stubs of secretsmanager.GetSecretValue. */
 class AwsSecretsManagerSecretStoreTest {
   static final String TARGET = "secretsmanager.GetSecretValue";
   static final ObjectMapper JSON = new ObjectMapper();
-  static WireMockServer wm;
+  @RegisterExtension
+  static final WireMockExtension wm =
+      WireMockExtension.newInstance().options(options().bindAddress("127.0.0.1").dynamicPort())
+          .resetOnEachTest(false).build();
   MutableClock clock;
-
-  @BeforeAll
-  static void start() {
-    wm = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    wm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    wm.stop();
-  }
 
   @BeforeEach
   void reset() {
@@ -56,7 +47,7 @@ class AwsSecretsManagerSecretStoreTest {
 
   AwsSecretsManagerSecretStore store(Map<String, String> extra) {
     Map<String, String> keys = new HashMap<>();
-    keys.put("sre-agent.aws.secrets.endpoint", "http://127.0.0.1:" + wm.port());
+    keys.put("sre-agent.aws.secrets.endpoint", "http://127.0.0.1:" + wm.getPort());
     keys.putAll(extra);
     return AwsSecretsManagerSecretStore.builder().config(AwsSecretsManagerConfig.from(TestAws.config(keys)))
         .credentialsProvider(TestAws.credentials()).clock(clock).build();
