@@ -1,15 +1,14 @@
 package dev.sreagent.cli;
 
+import dev.sreagent.local.internal.GitRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +23,7 @@ final class DemoWorkspace {
   }
 
   /** Deletes and recreates {@code dir}, copies the example service into {@code dir/repo} and commits it. */
-  static DemoWorkspace create(Path example, Path dir) throws IOException, InterruptedException {
+  static DemoWorkspace create(Path example, Path dir) throws IOException {
     deleteRecursively(dir);
     Path repo = dir.resolve("repo");
     Files.createDirectories(repo);
@@ -45,22 +44,9 @@ final class DemoWorkspace {
     return root.resolve("repo");
   }
 
-  static String git(Path repo, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("git");
-    cmd.add("-C");
-    cmd.add(repo.toString());
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IOException("git " + String.join(" ", args) + " timed out");
-    }
-    if (p.exitValue() != 0) {
-      throw new IOException("git " + String.join(" ", args) + " failed: " + out.strip());
-    }
-    return out;
+  /** Runs git in {@code repo} (through the local code host's {@link GitRunner}) and returns its output. */
+  static String git(Path repo, String... args) {
+    return new GitRunner("git", repo, Duration.ofSeconds(60)).run(List.of(args));
   }
 
   private static void copy(Path from, Path to) throws IOException {
