@@ -11,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,8 +21,17 @@ import java.util.List;
  * replaced, and a line longer than {@code sre-agent.grouping.max-line-length} characters is cut (its bytes past
  * four times the limit are skipped without being held in memory). Uses the grouping configuration (defaults
  * unless {@code sre-agent.grouping.*} is set or {@code --config} given).
+ *
+ * <p>Lines are grouped in batches of {@code --batch} lines (default {@value #DEFAULT_BATCH}), as the agent groups
+ * each poll: within a batch, whether a position names two alternatives or is a variable is decided with the
+ * whole batch in view. Each batch is printed (and flushed) once read; {@code --batch 1} prints each line's group
+ * at once, from the lines before it only.
  */
 final class GroupCommand implements Command {
+  /** Lines per batch unless {@code --batch} is given. */
+  static final int DEFAULT_BATCH = 1000;
+  private static final String USAGE = "Usage: ./sre-agent group [--config file] [--batch lines] < messages.txt";
+
   @Override
   public String name() {
     return "group";
@@ -34,12 +44,23 @@ final class GroupCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext io) throws IOException {
+    int batch = DEFAULT_BATCH;
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("--config")) {
         i++;
+      } else if (args.get(i).equals("--batch")) {
+        String n = i + 1 < args.size() ? args.get(++i) : "";
+        try {
+          batch = Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+          batch = 0;
+        }
+        if (batch < 1 || batch > 1_000_000) {
+          io.err().println("sre-agent group: --batch needs a number of lines from 1 to 1000000, got '" + n + "'. " + USAGE);
+          return 2;
+        }
       } else {
-        io.err().println("sre-agent group: unknown argument '" + args.get(i)
-            + "'. Usage: ./sre-agent group [--config file] < messages.txt");
+        io.err().println("sre-agent group: unknown argument '" + args.get(i) + "'. " + USAGE);
         return 2;
       }
     }
@@ -50,17 +71,23 @@ final class GroupCommand implements Command {
     PrintStream out = io.out();
     Writer w = new OutputStreamWriter(new BufferedOutputStream(out, 1 << 16), StandardCharsets.UTF_8);
     LineReader reader = new LineReader(io.in(), (int) maxBytes);
+    List<String> messages = new ArrayList<>(Math.min(batch, 4096));
     byte[] line;
-    while ((line = reader.next()) != null) {
-      String message = LogNormalizer.decodeUtf8(line, 0, reader.length());
-      if (message.length() > maxChars) {
-        message = message.substring(0, maxChars);
+    do {
+      line = reader.next();
+      if (line != null) {
+        String message = LogNormalizer.decodeUtf8(line, 0, reader.length());
+        messages.add(message.length() > maxChars ? message.substring(0, maxChars) : message);
       }
-      Group g = grouper.group(message);
-      w.write(g.fingerprint());
-      w.write('\n');
-    }
-    w.flush();
+      if (messages.size() == batch || (line == null && !messages.isEmpty())) {
+        for (Group g : grouper.groupAll(messages)) {
+          w.write(g.fingerprint());
+          w.write('\n');
+        }
+        w.flush();
+        messages.clear();
+      }
+    } while (line != null);
     return 0;
   }
 

@@ -1,6 +1,7 @@
 package dev.sreagent.detect;
 
 import dev.sreagent.config.ConfigProperties;
+import dev.sreagent.grouping.Group;
 import dev.sreagent.grouping.GroupingConfig;
 import dev.sreagent.grouping.Grouper;
 import dev.sreagent.grouping.LogNormalizer;
@@ -13,7 +14,8 @@ import java.util.Objects;
 
 /**
  * The agent's default {@link BatchDetector}: each event is normalized ({@link LogNormalizer}), grouped
- * ({@link Grouper}: stack-trace fingerprint or mined template) and counted by the {@link IncidentDetector},
+ * ({@link Grouper}: stack-trace fingerprint or mined template, a whole batch at once so alternatives are told
+ * from variables with the batch in view) and counted by the {@link IncidentDetector},
  * which opens incidents. Configured by {@code sre-agent.grouping.*} and {@code sre-agent.detect.*}.
  *
  * <p>Not thread safe, like the parts it joins: the agent calls it from its single polling thread.
@@ -46,10 +48,17 @@ public final class GroupingDetector implements BatchDetector {
 
   @Override
   public List<Incident> detect(List<LogEvent> events) {
-    List<Incident> opened = new ArrayList<>();
+    List<LogEvent> normalized = new ArrayList<>(events.size());
+    List<String> messages = new ArrayList<>(events.size());
     for (LogEvent raw : events) {
       LogEvent event = normalizer.normalize(raw);
-      detector.offer(event, grouper.group(event)).ifPresent(opened::add);
+      normalized.add(event);
+      messages.add(event.message());
+    }
+    List<Group> groups = grouper.groupAll(messages);
+    List<Incident> opened = new ArrayList<>();
+    for (int i = 0; i < normalized.size(); i++) {
+      detector.offer(normalized.get(i), groups.get(i)).ifPresent(opened::add);
     }
     return opened;
   }

@@ -3,8 +3,11 @@ package dev.sreagent.grouping;
 import dev.sreagent.grouping.internal.Masker;
 import dev.sreagent.incident.Incident;
 import dev.sreagent.spi.LogEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts each event in a group: ignore rules first, then override rules, then a stack-trace fingerprint, else
@@ -14,7 +17,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Grouper grouper = Grouper.create(GroupingConfig.from(config));
- * Group g = grouper.group(normalizer.normalize(event));
+ * List<Group> groups = grouper.groupAll(messagesOfOnePoll);
  * }</pre>
  */
 public final class Grouper {
@@ -56,10 +59,45 @@ public final class Grouper {
   }
 
   /**
+   * Groups one message from the messages seen before it only (pure streaming). {@link #groupAll(List)} groups a
+   * batch with the whole batch in view, which tells alternatives from variables better: prefer it.
+   *
    * @param message a message (any text; never fails)
    * @return its group
    */
   public Group group(String message) {
+    Group g = byRule(message);
+    return g != null ? g : template(miner.mine(message));
+  }
+
+  /**
+   * Groups a batch of messages (one poll): rules and stack traces per message, templates with the whole batch
+   * in view ({@link TemplateMiner#mineAll(List)}).
+   *
+   * @param messages messages (any text; never fails)
+   * @return the group of each message, in order
+   */
+  public List<Group> groupAll(List<String> messages) {
+    Group[] out = new Group[messages.size()];
+    List<String> plain = new ArrayList<>(messages.size());
+    int[] at = new int[messages.size()];
+    for (int i = 0; i < out.length; i++) {
+      String message = messages.get(i);
+      out[i] = byRule(message);
+      if (out[i] == null) {
+        at[plain.size()] = i;
+        plain.add(message);
+      }
+    }
+    List<MinedTemplate> mined = miner.mineAll(plain);
+    for (int k = 0; k < mined.size(); k++) {
+      out[at[k]] = template(mined.get(k));
+    }
+    return Arrays.asList(out);
+  }
+
+  /** @return the group given by an ignore rule, an override rule or a stack trace, or null for a template */
+  private @Nullable Group byRule(String message) {
     for (GroupingRule rule : config.ignoreRules()) {
       if (rule.matches(message)) {
         return new Group("fp1:i:" + rule.name(), Incident.Kind.OVERRIDE, "ignored by rule " + rule.name(), List.of(), true);
@@ -81,7 +119,10 @@ public final class Grouper {
       }
       return new Group(fp, Incident.Kind.STACK_TRACE, title, t.exceptionTypes(), false);
     }
-    MinedTemplate tpl = miner.mine(message);
+    return null;
+  }
+
+  private static Group template(MinedTemplate tpl) {
     return new Group(tpl.fingerprint(), Incident.Kind.TEMPLATE, cut(tpl.text()), List.of(), false);
   }
 

@@ -1,5 +1,6 @@
 package dev.sreagent.grouping;
 
+import dev.sreagent.grouping.internal.Alternatives;
 import dev.sreagent.grouping.internal.Hashing;
 import dev.sreagent.grouping.internal.MaskedKey;
 import dev.sreagent.grouping.internal.Masker;
@@ -51,12 +52,16 @@ public final class TemplateMiner {
    * of a message never seen on streams with many templates of one shape.
    */
   static final int MAX_CANDIDATES = 128;
+  /** The prefix of every template fingerprint; {@code fp2} since alternatives and size units (fp1 had neither). */
+  public static final String FINGERPRINT_PREFIX = "fp1:t:";
+  /** Alternatives kept per template; messages past them stay in the template. */
+  static final int MAX_ALTERNATIVES = 64;
   /** Default {@link Builder#similarity(double)}. */
   public static final double DEFAULT_SIMILARITY = 0.5;
 
   private final int maxTemplates;
   private final double similarity;
-  private final LinkedHashMap<MaskedKey, MinedTemplate> byKey;
+  private final LinkedHashMap<MaskedKey, Entry> byKey;
   private final Masker masker = new Masker();
   private final MaskedKey probe = MaskedKey.probe();
   private final Map<String, List<MinedTemplate>> byAnchor = new HashMap<>();
@@ -75,7 +80,7 @@ public final class TemplateMiner {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<MaskedKey, MinedTemplate> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<MaskedKey, Entry> eldest) {
         return size() > maxKeys;
       }
     };
@@ -92,26 +97,93 @@ public final class TemplateMiner {
   }
 
   /**
-   * Finds or creates the template of {@code message}.
+   * Finds or creates the group of {@code message}, deciding alternatives from the messages seen so far (pure
+   * streaming). {@link #mineAll(List)} decides them with the rest of a batch as well, which is more accurate.
    *
    * @param message a log message without a stack trace (any text; never fails)
-   * @return its template
+   * @return its group
    */
   public MinedTemplate mine(String message) {
+    return resolve(observe(message));
+  }
+
+  /**
+   * Finds or creates the groups of a batch of messages: every message joins its template first, then each is
+   * put in its group, so whether a position names two alternatives or is a variable is decided with the
+   * whole batch in view. One call per batch the agent polls; the result is in input order.
+   *
+   * @param messages log messages without a stack trace (any text; never fails)
+   * @return the group of each message, in order
+   */
+  public List<MinedTemplate> mineAll(List<String> messages) {
+    Entry[] entries = new Entry[messages.size()];
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = observe(messages.get(i));
+    }
+    List<MinedTemplate> out = new ArrayList<>(entries.length);
+    for (Entry e : entries) {
+      out.add(resolve(e));
+    }
+    return out;
+  }
+
+  /** Puts the message in its template and records what its positions show. */
+  private Entry observe(String message) {
     masker.run(message);
     probe.reset(masker.chars(), masker.length());
-    MinedTemplate t = byKey.get(probe);
-    if (t != null && t.alive) {
-      touch(t);
-      t.count++;
-      return t;
+    Entry e = byKey.get(probe);
+    if (e != null && e.template.alive) {
+      touch(e.template);
+      return e;
     }
     MaskedKey key = probe.copy();
-    t = slowPath(key.toString());
-    byKey.put(key, t);
+    String text = key.toString();
+    String[] tokens = split(text);
+    MinedTemplate t = slowPath(text, tokens);
+    if (t.first != tokens) {
+      Alternatives alt = t.alternatives;
+      if (alt == null) {
+        alt = new Alternatives(tokens.length);
+        t.alternatives = alt;
+      }
+      if (alt.record(t.first, tokens)) {
+        t.textChanged();
+      }
+    }
+    e = new Entry(t, key);
+    byKey.put(key, e);
     touch(t);
-    t.count++;
-    return t;
+    return e;
+  }
+
+  /** @return the group of a message of entry {@code e}: its template, or one of the template's alternatives */
+  private MinedTemplate resolve(Entry e) {
+    MinedTemplate t = e.template;
+    MinedTemplate g = e.group;
+    Alternatives alt = t.alternatives;
+    int version = alt == null ? 0 : alt.version();
+    if (g == null || e.version != version || !g.alive) {
+      g = t;
+      if (alt != null) {
+        String[] tokens = split(e.key.toString());
+        String sig = alt.signature(t.first, tokens);
+        if (!sig.isEmpty()) {
+          g = t.children().get(sig);
+          if (g == null) {
+            if (t.children().size() < MAX_ALTERNATIVES) {
+              g = new MinedTemplate(nextId++, FINGERPRINT_PREFIX + Hashing.hex64(e.key.toString()), t, tokens);
+              t.children().put(sig, g);
+            } else {
+              g = t;
+            }
+          }
+        }
+      }
+      e.group = g;
+      e.version = version;
+    }
+    g.count++;
+    return g;
   }
 
   /** @return templates evicted to respect the maximum so far */
@@ -124,17 +196,19 @@ public final class TemplateMiner {
     return live;
   }
 
-  /** @return the live templates, most recently matched first */
+  /** @return the live templates, most recently matched first, each followed by its alternatives */
   public List<MinedTemplate> templates() {
     List<MinedTemplate> all = new ArrayList<>(live);
     for (MinedTemplate t = head; t != null; t = t.next) {
       all.add(t);
+      if (t.children != null) {
+        all.addAll(t.children.values());
+      }
     }
     return all;
   }
 
-  private MinedTemplate slowPath(String key) {
-    String[] tokens = split(key);
+  private MinedTemplate slowPath(String key, String[] tokens) {
     String anchor = anchorOf(tokens);
     List<MinedTemplate> candidates = byAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(4));
     MinedTemplate best = null;
@@ -151,7 +225,7 @@ public final class TemplateMiner {
       merge(best, tokens);
       return best;
     }
-    MinedTemplate created = new MinedTemplate(nextId++, "fp1:t:" + Hashing.hex64(key), anchor, tokens);
+    MinedTemplate created = new MinedTemplate(nextId++, FINGERPRINT_PREFIX + Hashing.hex64(key), anchor, tokens);
     candidates.add(created);
     live++;
     if (live > maxTemplates) {
@@ -186,7 +260,7 @@ public final class TemplateMiner {
         if (keyDiffers(a, b)) {
           return 0; // a different field name (mCount=<*> / mRequested=false) is a different event
         }
-        int kind = difference(a, b);
+        int kind = Alternatives.units(template, tokens, i) ? NAME : difference(a, b);
         if (kind == ENUM) {
           return 0; // different values of a closed set name different events
         }
@@ -363,7 +437,7 @@ public final class TemplateMiner {
     }
     if (merged != null) {
       t.tokens = merged;
-      t.text = null;
+      t.textChanged();
     }
   }
 
@@ -428,6 +502,9 @@ public final class TemplateMiner {
     }
     victim.prev = null;
     victim.alive = false;
+    if (victim.children != null) {
+      victim.children.values().forEach(c -> c.alive = false);
+    }
     List<MinedTemplate> list = byAnchor.get(victim.anchor);
     if (list != null) {
       list.remove(victim);
@@ -437,6 +514,19 @@ public final class TemplateMiner {
     }
     live--;
     evictions++;
+  }
+
+  /** A masked message seen before: its template, and the group it was last put in. */
+  private static final class Entry {
+    final MinedTemplate template;
+    final MaskedKey key;
+    @Nullable MinedTemplate group;
+    int version;
+
+    Entry(MinedTemplate template, MaskedKey key) {
+      this.template = template;
+      this.key = key;
+    }
   }
 
   /** Builds a {@link TemplateMiner}; not thread safe. */

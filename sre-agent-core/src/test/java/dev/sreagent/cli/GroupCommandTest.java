@@ -91,8 +91,35 @@ class GroupCommandTest {
   void unknownArgumentsAreAUsageError() {
     Result r = run("x\n", "group", "--fast");
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("sre-agent group: unknown argument '--fast'. Usage: ./sre-agent group [--config file] < messages.txt"
+    assertThat(r.err()).isEqualTo("sre-agent group: unknown argument '--fast'. Usage: ./sre-agent group [--config file] [--batch lines] < messages.txt"
         + System.lineSeparator());
+  }
+
+  @Test
+  void aBatchIsGroupedWithTheWholeBatchInViewAndBatchOneStreams() {
+    String input = "layout pass begin for window 7\nlayout pass end for window 9\nlayout pass retry for window 4\n";
+    Result batched = run(input, "group");
+    assertThat(batched.status()).isZero();
+    assertThat(batched.out()).hasSize(3).containsOnly(batched.out().get(0));
+    Result streaming = run(input, "group", "--batch", "1");
+    assertThat(streaming.out()).hasSize(3);
+    assertThat(streaming.out().get(1)).isNotEqualTo(streaming.out().get(0));
+    assertThat(streaming.out().get(2)).isEqualTo(streaming.out().get(0));
+    Result pairs = run(input + input, "group", "--batch", "2");
+    assertThat(pairs.out()).hasSize(6);
+    assertThat(pairs.out().get(1)).isNotEqualTo(pairs.out().get(0));
+  }
+
+  @Test
+  void aBadBatchSizeIsAUsageError() {
+    for (String bad : List.of("0", "lots", "1000001")) {
+      Result r = run("x\n", "group", "--batch", bad);
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("sre-agent group: --batch needs a number of lines from 1 to 1000000, got '" + bad
+          + "'. Usage: ./sre-agent group [--config file] [--batch lines] < messages.txt" + System.lineSeparator());
+    }
+    Result missing = run("x\n", "group", "--batch");
+    assertThat(missing.err()).startsWith("sre-agent group: --batch needs a number of lines from 1 to 1000000, got ''.");
   }
 
   @Test

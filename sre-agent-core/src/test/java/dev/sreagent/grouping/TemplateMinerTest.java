@@ -3,6 +3,7 @@ package dev.sreagent.grouping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TemplateMinerTest {
@@ -20,10 +21,10 @@ class TemplateMinerTest {
   @Test
   void namesOfThingsBecomeVariables() {
     TemplateMiner miner = TemplateMiner.create();
-    MinedTemplate a = miner.mine("Lookup of host db.internal.example failed, retrying");
-    MinedTemplate b = miner.mine("Lookup of host cache.eu-west.example failed, retrying");
-    assertThat(b).isSameAs(a);
-    assertThat(a.text()).isEqualTo("Lookup of host <*> failed, retrying");
+    List<MinedTemplate> g = miner.mineAll(List.of("Lookup of host db.internal.example failed, retrying",
+        "Lookup of host cache.eu-west.example failed, retrying", "Lookup of host queue.us-east.example failed, retrying"));
+    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
+    assertThat(g.get(0).text()).isEqualTo("Lookup of host <*> failed, retrying");
   }
 
   @Test
@@ -38,10 +39,11 @@ class TemplateMinerTest {
   @Test
   void aPlainWordDifferenceInALongMessageIsAVariable() {
     TemplateMiner miner = TemplateMiner.create();
-    MinedTemplate a = miner.mine("Failed password for invalid user oracle from 10.1.1.1 port 4022 ssh2");
-    MinedTemplate b = miner.mine("Failed password for invalid user backup from 10.1.1.2 port 4023 ssh2");
-    assertThat(b).isSameAs(a);
-    assertThat(a.text()).isEqualTo("Failed password for invalid user <*> from <*> port <*> <*>");
+    List<MinedTemplate> g = miner.mineAll(List.of("Failed password for invalid user oracle from 10.1.1.1 port 4022 ssh2",
+        "Failed password for invalid user backup from 10.1.1.2 port 4023 ssh2",
+        "Failed password for invalid user admin from 10.1.1.3 port 4024 ssh2"));
+    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
+    assertThat(g.get(0).text()).isEqualTo("Failed password for invalid user <*> from <*> port <*> <*>");
   }
 
   @Test
@@ -70,10 +72,10 @@ class TemplateMinerTest {
   @Test
   void messagesWithTheSameKeysOfMaskedValuesShareATemplate() {
     TemplateMiner miner = TemplateMiner.create();
-    MinedTemplate a = miner.mine("lease=17 flags=0x1 holder=pool_Alpha");
-    MinedTemplate b = miner.mine("lease=204 flags=0x8 holder=queue_Beta");
-    assertThat(b).isSameAs(a);
-    assertThat(a.text()).isEqualTo("lease=<*> flags=<*> <*>");
+    List<MinedTemplate> g = miner.mineAll(List.of("lease=17 flags=0x1 holder=pool_Alpha",
+        "lease=204 flags=0x8 holder=queue_Beta", "lease=9 flags=0x2 holder=cache_Gamma"));
+    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
+    assertThat(g.get(0).text()).isEqualTo("lease=<*> flags=<*> <*>");
   }
 
   @Test
@@ -98,10 +100,10 @@ class TemplateMinerTest {
   @Test
   void differentValuesOfOneFieldStillMerge() {
     TemplateMiner miner = TemplateMiner.create();
-    MinedTemplate a = miner.mine("cache flush by owner=batchJob");
-    MinedTemplate b = miner.mine("cache flush by owner=nightlySync");
-    assertThat(b).isSameAs(a);
-    assertThat(a.text()).isEqualTo("cache flush by <*>");
+    List<MinedTemplate> g = miner.mineAll(List.of("cache flush by owner=batchJob", "cache flush by owner=nightlySync",
+        "cache flush by owner=reindexTask"));
+    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
+    assertThat(g.get(0).text()).isEqualTo("cache flush by <*>");
   }
 
   @Test
@@ -154,5 +156,79 @@ class TemplateMinerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("maxTemplates must be at least 1, got 0");
     assertThatThrownBy(() -> TemplateMiner.builder().similarity(1.5))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("similarity must be in (0, 1], got 1.5");
+  }
+
+  @Test
+  void aPositionThatShowsTwoValuesNamesTwoEvents() {
+    TemplateMiner miner = TemplateMiner.create();
+    List<MinedTemplate> g = miner.mineAll(List.of(
+        "Session: 30546173_4261722401 initialized by client UpdateAgent.",
+        "Session: 30546173_4262462443 initialized by client UpdateAgent.",
+        "Session: 11152_142416105 initialized by client SPP.",
+        "Session: 30546174_4267072707 initialized by client UpdateAgent."));
+    MinedTemplate agent = g.get(0);
+    MinedTemplate spp = g.get(2);
+    assertThat(List.of(g.get(1), g.get(3))).allSatisfy(t -> assertThat(t).isSameAs(agent));
+    assertThat(spp).isNotSameAs(agent);
+    assertThat(spp.template()).isSameAs(agent);
+    assertThat(agent.template()).isSameAs(agent);
+    assertThat(agent.text()).isEqualTo("Session: <*> initialized by client UpdateAgent.");
+    assertThat(spp.text()).isEqualTo("Session: <*> initialized by client SPP.");
+    assertThat(spp.fingerprint()).startsWith("fp1:t:").isNotEqualTo(agent.fingerprint());
+    assertThat(agent.count()).isEqualTo(3);
+    assertThat(spp.count()).isEqualTo(1);
+    assertThat(miner.size()).isEqualTo(1);
+    assertThat(miner.templates()).containsExactly(agent, spp);
+  }
+
+  @Test
+  void aThirdValueMakesThePositionAVariable() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate begin = miner.mine("layout pass begin for window 7");
+    MinedTemplate end = miner.mine("layout pass end for window 9");
+    assertThat(end).isNotSameAs(begin);
+    assertThat(begin.text()).isEqualTo("layout pass begin for window <*>");
+    MinedTemplate retry = miner.mine("layout pass retry for window 4");
+    assertThat(retry).isSameAs(begin);
+    assertThat(begin.text()).isEqualTo("layout pass <*> for window <*>");
+    assertThat(miner.mine("layout pass end for window 11")).isSameAs(begin);
+  }
+
+  @Test
+  void aBatchIsGroupedWithTheWholeBatchInView() {
+    List<String> batch = List.of("layout pass begin for window 7", "layout pass end for window 9",
+        "layout pass retry for window 4");
+    TemplateMiner streaming = TemplateMiner.create();
+    List<MinedTemplate> one = batch.stream().map(streaming::mine).toList();
+    assertThat(one.get(1)).isNotSameAs(one.get(0));
+    List<MinedTemplate> all = TemplateMiner.create().mineAll(batch);
+    assertThat(all).hasSize(3).allSatisfy(t -> assertThat(t).isSameAs(all.get(0)));
+    assertThat(all.get(0).count()).isEqualTo(3);
+    assertThat(TemplateMiner.create().mineAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void unitsAfterANumberAreNeverAlternatives() {
+    List<MinedTemplate> g = TemplateMiner.create().mineAll(List.of(
+        "Block rdd_9 stored as bytes in memory (estimated size 5.2 KB, free 5.2 KB)",
+        "Block rdd_0 stored as bytes in memory (estimated size 93.0 B, free 317.1 KB)",
+        "Request served in 3 ms",
+        "Request served in 2 seconds"));
+    assertThat(g.get(1)).isSameAs(g.get(0));
+    assertThat(g.get(3)).isSameAs(g.get(2));
+    assertThat(g.get(0).text()).isEqualTo("Block <*> stored as bytes in memory (estimated size <*> <*> free <*> KB)");
+  }
+
+  @Test
+  void anEvictedTemplateTakesItsAlternativesWithIt() {
+    TemplateMiner miner = TemplateMiner.builder().maxTemplates(1).build();
+    List<MinedTemplate> g = miner.mineAll(List.of("mode switch to primary done", "mode switch to standby done"));
+    MinedTemplate standby = g.get(1);
+    assertThat(standby).isNotSameAs(g.get(0));
+    miner.mine("completely different message here");
+    assertThat(miner.evictions()).isEqualTo(1);
+    MinedTemplate again = miner.mine("mode switch to standby done");
+    assertThat(again).isNotSameAs(standby);
+    assertThat(again.fingerprint()).isEqualTo(standby.fingerprint());
   }
 }

@@ -1,5 +1,6 @@
 package dev.sreagent.benchmarks.grouping;
 
+import dev.sreagent.grouping.MinedTemplate;
 import dev.sreagent.grouping.TemplateMiner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,42 +10,59 @@ import java.util.Locale;
 /**
  * Prints the grouping accuracy of the default {@link TemplateMiner} on every data set of a folder laid out
  * like Loghub 2k, and the mean. One fresh miner per data set, default configuration, messages in file
- * order; the group of a message is the id the miner returned when it saw it (streaming, never revised).
+ * order, fed in batches ({@link TemplateMiner#mineAll(List)}) as the agent feeds each poll and the {@code
+ * group} command feeds what it has read; the group of a message is the one the miner returned for its
+ * batch (never revised later).
  *
- * <p>Usage: {@code AccuracyBenchmark [folder] [--verbose]} (default {@code ../shared/loghub-2k}).
+ * <p>Usage: {@code AccuracyBenchmark [folder] [--batch N] [--verbose]} (defaults {@code ../shared/loghub-2k}
+ * and batches of {@value #DEFAULT_BATCH}, the {@code group} command's largest batch). {@code --batch 1} is
+ * pure streaming: each message is grouped from the messages before it only.
  */
 public final class AccuracyBenchmark {
+  /** Messages per batch unless {@code --batch} says otherwise: the {@code group} command's default. */
+  static final int DEFAULT_BATCH = 1024;
+
   private AccuracyBenchmark() {}
 
   /**
-   * @param args the folder, optionally {@code --verbose} to print the wrong groups
+   * @param args the folder, optionally {@code --batch N} and {@code --verbose} (prints the wrong groups)
    */
   public static void main(String[] args) throws Exception {
     Path root = Path.of("../shared/loghub-2k");
     boolean verbose = false;
-    for (String a : args) {
-      if (a.equals("--verbose")) {
+    int batch = DEFAULT_BATCH;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--verbose")) {
         verbose = true;
+      } else if (args[i].equals("--batch") && i + 1 < args.length) {
+        batch = Integer.parseInt(args[++i]);
+        if (batch < 1) {
+          throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+        }
       } else {
-        root = Path.of(a);
+        root = Path.of(args[i]);
       }
     }
     List<LoghubDataset> sets = LoghubDataset.readAll(root);
-    System.out.printf(Locale.ROOT, "Grouping accuracy, default TemplateMiner, data: %s%n", root.toAbsolutePath().normalize());
-    System.out.printf(Locale.ROOT, "%-12s %8s %8s %10s %10s%n", "dataset", "lines", "GA", "templates", "truth");
+    System.out.printf(Locale.ROOT, "Grouping accuracy, default TemplateMiner, batches of %d message(s), data: %s%n", batch,
+        root.toAbsolutePath().normalize());
+    System.out.printf(Locale.ROOT, "%-12s %8s %8s %10s %10s%n", "dataset", "lines", "GA", "groups", "truth");
     double sum = 0;
     double min = 1;
     for (LoghubDataset d : sets) {
       TemplateMiner miner = TemplateMiner.create();
       List<String> predicted = new ArrayList<>(d.messages().size());
-      for (String m : d.messages()) {
-        predicted.add(Long.toString(miner.mine(m).id()));
+      List<String> messages = d.messages();
+      for (int from = 0; from < messages.size(); from += batch) {
+        for (MinedTemplate t : miner.mineAll(messages.subList(from, Math.min(messages.size(), from + batch)))) {
+          predicted.add(Long.toString(t.id()));
+        }
       }
       double ga = GroupingAccuracy.of(predicted, d.truth());
       sum += ga;
       min = Math.min(min, ga);
-      System.out.printf(Locale.ROOT, "%-12s %8d %8.4f %10d %10d%n", d.name(), d.messages().size(), ga, miner.size(),
-          d.truth().stream().distinct().count());
+      System.out.printf(Locale.ROOT, "%-12s %8d %8.4f %10d %10d%n", d.name(), d.messages().size(), ga,
+          predicted.stream().distinct().count(), d.truth().stream().distinct().count());
       if (verbose) {
         Diagnosis.print(d, predicted, miner);
       }
