@@ -32,10 +32,16 @@ import org.jspecify.annotations.Nullable;
  *       most similar template when the similarity reaches {@link Builder#similarity(double) similarity}
  *       (default {@value #DEFAULT_SIMILARITY}); the differing positions become {@code <*>}. Otherwise it starts
  *       a new template.
+ *   <li>Each template counts the values its positions take. A position that shows exactly two values names two
+ *       <em>alternatives</em> ({@code begin} / {@code end}, client {@code A} / client {@code B}): messages with
+ *       the second value form a group of their own ({@link MinedTemplate#template()} is its template). A third
+ *       value makes the position a variable for good. Masked values, units after a number and qualified names
+ *       ({@code com.example.Job}) are variables from the start. {@link #mineAll(List)} decides this with a
+ *       whole batch in view, {@link #mine(String)} with the messages before only.
  * </ol>
  *
- * <p>A template's id is what a message is assigned when it is seen, and it never changes (streaming: no
- * later re-grouping of earlier messages).
+ * <p>A group's id is what a message is assigned when its batch is grouped, and it never changes (streaming:
+ * no later re-grouping of earlier messages).
  *
  * <p>Memory is bounded: at most {@link Builder#maxTemplates(int) maxTemplates} templates live (default
  * {@value #DEFAULT_MAX_TEMPLATES}); the least recently matched one is evicted and counted in {@link

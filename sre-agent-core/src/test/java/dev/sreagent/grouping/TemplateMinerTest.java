@@ -231,4 +231,16 @@ class TemplateMinerTest {
     assertThat(again).isNotSameAs(standby);
     assertThat(again.fingerprint()).isEqualTo(standby.fingerprint());
   }
+
+  @Test
+  void qualifiedNamesAreVariablesFromTheStart() {
+    TemplateMiner miner = TemplateMiner.create();
+    MinedTemplate a = miner.mine("Lookup of host db.internal.example failed, retrying");
+    MinedTemplate b = miner.mine("Lookup of host cache.eu-west.example failed, retrying");
+    MinedTemplate c = miner.mine("Starting component com.example.billing/.InvoiceJob now");
+    MinedTemplate d = miner.mine("Starting component com.example.orders/.ExportJob now");
+    assertThat(b).isSameAs(a);
+    assertThat(d).isSameAs(c);
+    assertThat(c.text()).isEqualTo("Starting component <*> now");
+  }
 }

@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public final class AccuracyBenchmark {
   /** Messages per batch unless {@code --batch} says otherwise: the {@code group} command's default. */
-  static final int DEFAULT_BATCH = 1024;
+  static final int DEFAULT_BATCH = 1000;
 
   private AccuracyBenchmark() {}
 

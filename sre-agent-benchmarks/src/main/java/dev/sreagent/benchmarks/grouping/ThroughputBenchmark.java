@@ -22,8 +22,10 @@ import java.util.Map;
  *
  * <ol>
  *   <li>baseline: one pass over each message's characters (the floor any grouping must pay);
- *   <li>template mining alone ({@link TemplateMiner#mine});
- *   <li>the full path normalize → group → detect ({@link LogNormalizer}, {@link Grouper}, {@link IncidentDetector});
+ *   <li>template mining alone, one message at a time ({@link TemplateMiner#mine}) and in batches of {@value
+ *       #BATCH} ({@link TemplateMiner#mineAll}, as the agent groups each poll);
+ *   <li>the full path normalize → group → detect ({@link LogNormalizer}, {@link Grouper}, {@link IncidentDetector}),
+ *       one event at a time and in batches of {@value #BATCH};
  *   <li>a storm of one million copies of three Java stack traces through the full path.
  * </ol>
  *
@@ -31,6 +33,9 @@ import java.util.Map;
  * baseline, and the peak heap of the process. Usage: {@code ThroughputBenchmark [folder] [lines]}.
  */
 public final class ThroughputBenchmark {
+  /** Events per batch: the agent's default {@code sre-agent.poll.max-events}. */
+  static final int BATCH = 500;
+
   private ThroughputBenchmark() {}
 
   /** @param args folder (default ../shared/loghub-2k), number of lines (default 10000000) */
@@ -63,10 +68,20 @@ public final class ThroughputBenchmark {
     System.out.printf(Locale.ROOT, "%-38s %,14.0f lines/s  [%,.0f]  (%.2f of baseline)%n", "template mining", mining,
         lastWall, mining / base);
 
+    mineBatches(msg, 1_000_000);
+    double miningBatches = rate(lines, () -> mineBatches(msg, lines));
+    System.out.printf(Locale.ROOT, "%-38s %,14.0f lines/s  [%,.0f]  (%.2f of baseline)%n", "template mining, batches of " + BATCH,
+        miningBatches, lastWall, miningBatches / base);
+
     full(ev, 1_000_000);
     double fullRate = rate(lines, () -> full(ev, lines));
     System.out.printf(Locale.ROOT, "%-38s %,14.0f events/s [%,.0f]  (%.2f of baseline)%n", "normalize -> group -> detect",
         fullRate, lastWall, fullRate / base);
+
+    fullBatches(ev, 1_000_000);
+    double fullBatchRate = rate(lines, () -> fullBatches(ev, lines));
+    System.out.printf(Locale.ROOT, "%-38s %,14.0f events/s [%,.0f]  (%.2f of baseline)%n", "the same, batches of " + BATCH,
+        fullBatchRate, lastWall, fullBatchRate / base);
 
     LogEvent[] storm = StormBenchmark.stormEvents();
     fullStorm(storm, 200_000);
@@ -121,6 +136,50 @@ public final class ThroughputBenchmark {
     long acc = 0;
     for (long i = 0; i < lines; i++) {
       acc += miner.mine(msg[(int) (i % msg.length)]).id();
+    }
+    return acc;
+  }
+
+  static long mineBatches(String[] msg, long lines) {
+    TemplateMiner miner = TemplateMiner.create();
+    List<String> batch = new ArrayList<>(BATCH);
+    long acc = 0;
+    for (long i = 0; i < lines; i++) {
+      batch.add(msg[(int) (i % msg.length)]);
+      if (batch.size() == BATCH || i == lines - 1) {
+        for (var t : miner.mineAll(batch)) {
+          acc += t.id();
+        }
+        batch.clear();
+      }
+    }
+    return acc;
+  }
+
+  static long fullBatches(LogEvent[] ev, long lines) {
+    LogNormalizer normalizer = LogNormalizer.create();
+    Grouper grouper = Grouper.create();
+    IncidentDetector detector = IncidentDetector.builder().build();
+    List<LogEvent> batch = new ArrayList<>(BATCH);
+    List<String> messages = new ArrayList<>(BATCH);
+    long t0 = 1_700_000_000_000L;
+    long acc = 0;
+    for (long i = 0; i < lines; i++) {
+      LogEvent src = ev[(int) (i % ev.length)];
+      LogEvent e = normalizer.normalize(new LogEvent(src.id(), Instant.ofEpochMilli(t0 + i / 1000), src.severity(),
+          src.service(), src.message(), null, src.attributes()));
+      batch.add(e);
+      messages.add(e.message());
+      if (batch.size() == BATCH || i == lines - 1) {
+        List<Group> groups = grouper.groupAll(messages);
+        for (int k = 0; k < batch.size(); k++) {
+          if (detector.offer(batch.get(k), groups.get(k)).isPresent()) {
+            acc++;
+          }
+        }
+        batch.clear();
+        messages.clear();
+      }
     }
     return acc;
   }

@@ -32,7 +32,8 @@ public final class Alternatives {
       if (variable[p] || v.equals(first[p])) {
         continue;
       }
-      if (v.contains(Masker.WILDCARD) || first[p].contains(Masker.WILDCARD) || units(first, tokens, p)) {
+      if (v.contains(Masker.WILDCARD) || first[p].contains(Masker.WILDCARD) || units(first, tokens, p)
+          || qualified(v) || qualified(first[p])) {
         variable[p] = true;
         changed |= second[p] != null;
       } else if (second[p] == null) {
@@ -71,6 +72,22 @@ public final class Alternatives {
       e--;
     }
     return UNITS.contains(token.substring(0, e));
+  }
+
+  /**
+   * @return true for a qualified name: a dot or slash between two letters or digits ({@code com.example.Job},
+   *     {@code db.internal}, {@code app/.Main}, {@code android.intent.action.TIME_TICK}): it refers to a thing
+   *     (a class, a host, a component, a file), which is data, not a word of the event
+   */
+  static boolean qualified(String token) {
+    for (int i = 1; i < token.length() - 1; i++) {
+      char c = token.charAt(i);
+      if ((c == '.' || c == '/') && Character.isLetterOrDigit(token.charAt(i - 1))
+          && (Character.isLetterOrDigit(token.charAt(i + 1)) || token.charAt(i + 1) == '.')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** @return a number that changes whenever {@link #signature} may give another answer */
