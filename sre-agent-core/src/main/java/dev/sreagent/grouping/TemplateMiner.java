@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Each template counts the values its positions take. A position that shows exactly two values names two
  *       <em>alternatives</em> ({@code begin} / {@code end}, client {@code A} / client {@code B}): messages with
  *       the second value form a group of their own ({@link MinedTemplate#template()} is its template). A third
- *       value makes the position a variable for good. Masked values, units after a number and qualified names
- *       ({@code com.example.Job}) are variables from the start. {@link #mineAll(List)} decides this with a
+ *       value makes the position a variable for good. Masked values and units after a number are variables
+ *       from the start. {@link #mineAll(List)} decides this with a
  *       whole batch in view, {@link #mine(String)} with the messages before only.
  * </ol>
  *
@@ -240,8 +240,28 @@ public final class TemplateMiner {
     return created;
   }
 
+  /**
+   * @return the token count and the first token; a first token holding a masked part ({@code host:<*>},
+   *     {@code user=<*>}) counts as a variable, so its unmasked rest does not split an event by its value
+   */
   private static String anchorOf(String[] tokens) {
-    return tokens.length + " " + (tokens.length == 0 ? "" : tokens[0]);
+    String first = tokens.length == 0 ? "" : tokens[0];
+    return tokens.length + " " + (first.contains(Masker.WILDCARD) || qualifiedName(first) ? Masker.WILDCARD : first);
+  }
+
+  /**
+   * @return true when {@code t} holds a qualified name: a dot or slash between two letters or digits ({@code
+   *     com.example.Job:}, {@code db.internal}, {@code app/.Main}): the name of a thing, not a word
+   */
+  static boolean qualifiedName(String t) {
+    for (int i = 1; i < t.length() - 1; i++) {
+      char c = t.charAt(i);
+      if ((c == '.' || c == '/') && Character.isLetterOrDigit(t.charAt(i - 1))
+          && (Character.isLetterOrDigit(t.charAt(i + 1)) || t.charAt(i + 1) == '.')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -266,7 +286,7 @@ public final class TemplateMiner {
         if (keyDiffers(a, b)) {
           return 0; // a different field name (mCount=<*> / mRequested=false) is a different event
         }
-        int kind = Alternatives.units(template, tokens, i) ? NAME : difference(a, b);
+        int kind = Alternatives.valueWords(template, tokens, i) ? NAME : difference(a, b);
         if (kind == ENUM) {
           return 0; // different values of a closed set name different events
         }

@@ -233,14 +233,33 @@ class TemplateMinerTest {
   }
 
   @Test
-  void qualifiedNamesAreVariablesFromTheStart() {
-    TemplateMiner miner = TemplateMiner.create();
-    MinedTemplate a = miner.mine("Lookup of host db.internal.example failed, retrying");
-    MinedTemplate b = miner.mine("Lookup of host cache.eu-west.example failed, retrying");
-    MinedTemplate c = miner.mine("Starting component com.example.billing/.InvoiceJob now");
-    MinedTemplate d = miner.mine("Starting component com.example.orders/.ExportJob now");
-    assertThat(b).isSameAs(a);
-    assertThat(d).isSameAs(c);
-    assertThat(c.text()).isEqualTo("Starting component <*> now");
+  void aFirstTokenThatNamesAThingDoesNotSplitAnEvent() {
+    List<MinedTemplate> g = TemplateMiner.create().mineAll(List.of(
+        "proxy.example.net:5070 open through proxy proxy.example.net:5070 HTTPS",
+        "static.cdn.example:443 open through proxy proxy.example.net:5070 HTTPS",
+        "com.example.heartbeat: scheduler told me to run this job; ignoring",
+        "com.example.Backup.daily: scheduler told me to run this job; ignoring",
+        "com.example.cache.purge: scheduler told me to run this job; ignoring",
+        "Starting job now",
+        "Stopping job now"));
+    assertThat(g.get(1)).isSameAs(g.get(0));
+    assertThat(g.get(0).text()).isEqualTo("<*> open through proxy proxy.example.net:<*> HTTPS");
+    assertThat(List.of(g.get(3), g.get(4))).allSatisfy(t -> assertThat(t).isSameAs(g.get(2)));
+    assertThat(g.get(6)).isNotSameAs(g.get(5));
+    assertThat(TemplateMiner.qualifiedName("com.example.Job:")).isTrue();
+    assertThat(TemplateMiner.qualifiedName("app/.Main")).isTrue();
+    assertThat(TemplateMiner.qualifiedName("Starting")).isFalse();
+    assertThat(TemplateMiner.qualifiedName("done.")).isFalse();
+    assertThat(TemplateMiner.qualifiedName("./run")).isFalse();
+  }
+
+  @Test
+  void namesOfDaysAndMonthsAreNeverAlternatives() {
+    List<MinedTemplate> g = TemplateMiner.create().mineAll(List.of(
+        "connection from 10.0.0.1 () at Fri Jun 17 07:07:00 2005",
+        "connection from 10.0.0.2 () at Sat Jul  9 12:16:52 2005",
+        "connection from 10.0.0.3 () at Sun Jul 10 03:55:15 2005"));
+    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
+    assertThat(g.get(0).text()).isEqualTo("connection from <*> () at <*> <*> <*>");
   }
 }

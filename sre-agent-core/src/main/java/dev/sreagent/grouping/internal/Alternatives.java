@@ -32,8 +32,7 @@ public final class Alternatives {
       if (variable[p] || v.equals(first[p])) {
         continue;
       }
-      if (v.contains(Masker.WILDCARD) || first[p].contains(Masker.WILDCARD) || units(first, tokens, p)
-          || qualified(v) || qualified(first[p])) {
+      if (v.contains(Masker.WILDCARD) || first[p].contains(Masker.WILDCARD) || valueWords(first, tokens, p)) {
         variable[p] = true;
         changed |= second[p] != null;
       } else if (second[p] == null) {
@@ -60,34 +59,37 @@ public final class Alternatives {
       "h", "hr", "hrs", "hour", "hours", "day", "days", "millisecond", "milliseconds", "microsecond",
       "microseconds", "nanosecond", "nanoseconds");
 
-  /** @return true when both values at {@code p} are units written after a masked number */
-  public static boolean units(String[] first, String[] tokens, int p) {
+  /**
+   * Names of days and months: in a message they are part of a date written in words ({@code at Sat Jul  9
+   * 12:16:52 2005}), so a position holding them is a variable, never a pair of alternatives.
+   */
+  static final java.util.Set<String> CALENDAR = java.util.Set.of(
+      "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+      "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+      "December");
+
+  /**
+   * @return true when both values at {@code p} are words of a value rather than of the event: units written
+   *     after a masked number ({@link #UNITS}) or names of days and months ({@link #CALENDAR})
+   */
+  public static boolean valueWords(String[] first, String[] tokens, int p) {
+    String a = bare(first[p]);
+    String b = bare(tokens[p]);
+    if (CALENDAR.contains(a) && CALENDAR.contains(b)) {
+      return true;
+    }
     return p > 0 && first[p - 1].equals(Masker.WILDCARD) && tokens[p - 1].equals(Masker.WILDCARD)
-        && isUnit(first[p]) && isUnit(tokens[p]);
+        && UNITS.contains(a) && UNITS.contains(b);
   }
 
-  private static boolean isUnit(String token) {
+  /** @return {@code token} without trailing punctuation */
+  private static String bare(String token) {
     int e = token.length();
     while (e > 0 && ",;)]}.\"'".indexOf(token.charAt(e - 1)) >= 0) {
       e--;
     }
-    return UNITS.contains(token.substring(0, e));
-  }
-
-  /**
-   * @return true for a qualified name: a dot or slash between two letters or digits ({@code com.example.Job},
-   *     {@code db.internal}, {@code app/.Main}, {@code android.intent.action.TIME_TICK}): it refers to a thing
-   *     (a class, a host, a component, a file), which is data, not a word of the event
-   */
-  static boolean qualified(String token) {
-    for (int i = 1; i < token.length() - 1; i++) {
-      char c = token.charAt(i);
-      if ((c == '.' || c == '/') && Character.isLetterOrDigit(token.charAt(i - 1))
-          && (Character.isLetterOrDigit(token.charAt(i + 1)) || token.charAt(i + 1) == '.')) {
-        return true;
-      }
-    }
-    return false;
+    return e == token.length() ? token : token.substring(0, e);
   }
 
   /** @return a number that changes whenever {@link #signature} may give another answer */
