@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The group a {@link Grouper} put an event in.
  *
- * @param fingerprint the group's versioned id: {@code fp1:s:…} (stack trace), {@code fp1:t:…} (template),
+ * @param fingerprint the group's versioned id: {@code fp1:s:…} (stack trace), {@code fp2:t:…} (template),
  *     {@code fp1:o:…} (override rule) or {@code fp1:i:<rule>} (ignored)
  * @param kind how the group was formed ({@link Incident.Kind#OVERRIDE} for both kinds of user rule)
  * @param title exception type and masked message, or the template; untrusted text, not yet redacted

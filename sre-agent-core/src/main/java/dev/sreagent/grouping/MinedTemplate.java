@@ -58,7 +58,7 @@ public final class MinedTemplate {
   }
 
   /**
-   * @return {@code fp1:t:} and a 64-bit hash of the masked message that created the group: the same first
+   * @return {@code fp2:t:} and a 64-bit hash of the masked message that created the group: the same first
    *     message gives the same fingerprint in every process
    */
   public String fingerprint() {

@@ -59,7 +59,7 @@ public final class TemplateMiner {
    */
   static final int MAX_CANDIDATES = 128;
   /** The prefix of every template fingerprint; {@code fp2} since alternatives and size units (fp1 had neither). */
-  public static final String FINGERPRINT_PREFIX = "fp1:t:";
+  public static final String FINGERPRINT_PREFIX = "fp2:t:";
   /** Alternatives kept per template; messages past them stay in the template. */
   static final int MAX_ALTERNATIVES = 64;
   /** Default {@link Builder#similarity(double)}. */

@@ -40,7 +40,7 @@ class GroupCommandTest {
     assertThat(r.status()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).hasSize(4);
-    assertThat(r.out()).allSatisfy(id -> assertThat(id).matches("fp1:t:[0-9a-f]{16}"));
+    assertThat(r.out()).allSatisfy(id -> assertThat(id).matches("fp2:t:[0-9a-f]{16}"));
     assertThat(r.out().get(0)).isEqualTo(r.out().get(2)).isNotEqualTo(r.out().get(1));
     assertThat(r.out().get(1)).isEqualTo(r.out().get(3));
   }

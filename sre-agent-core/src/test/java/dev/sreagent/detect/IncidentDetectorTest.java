@@ -22,7 +22,7 @@ class IncidentDetectorTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
   private static final Group DB = new Group("fp1:s:00000000000000db", Incident.Kind.STACK_TRACE,
       "java.sql.SQLException: pool exhausted", List.of("java.sql.SQLException"), false);
-  private static final Group CACHE = new Group("fp1:t:00000000000000ca", Incident.Kind.TEMPLATE, "cache miss <*>", List.of(), false);
+  private static final Group CACHE = new Group("fp2:t:00000000000000ca", Incident.Kind.TEMPLATE, "cache miss <*>", List.of(), false);
 
   private static LogEvent event(Instant at, Severity severity, String service, String message) {
     return new LogEvent("e-" + at.toEpochMilli(), at, severity, service, message, null, Map.of("user", "u-" + message.length()));
@@ -140,7 +140,7 @@ class IncidentDetectorTest {
   @Test
   void ignoredGroupsAndIgnoredFingerprintsNeverOpen() {
     IncidentDetector d = IncidentDetector.builder()
-        .config(config("sre-agent.detect.ignore-fingerprints", DB.fingerprint() + ", fp1:t:ffff")).build();
+        .config(config("sre-agent.detect.ignore-fingerprints", DB.fingerprint() + ", fp2:t:ffff")).build();
     assertThat(feed(d, DB, 500, Duration.ZERO, Duration.ofMillis(1))).isEmpty();
     Group ignored = new Group("fp1:i:health", Incident.Kind.OVERRIDE, "ignored by rule health", List.of(), true);
     assertThat(feed(d, ignored, 500, Duration.ZERO, Duration.ofMillis(1))).isEmpty();
@@ -153,7 +153,7 @@ class IncidentDetectorTest {
         .config(config("sre-agent.detect.min-occurrences", "20", "sre-agent.detect.sample-length", "64"))
         .sampleSanitizer(s -> s.replace("hunter2", "<password:1>"))
         .build();
-    Group g = new Group("fp1:t:0000000000000042", Incident.Kind.TEMPLATE, "login failed password=hunter2", List.of(), false);
+    Group g = new Group("fp2:t:0000000000000042", Incident.Kind.TEMPLATE, "login failed password=hunter2", List.of(), false);
     Optional<Incident> opened = Optional.empty();
     for (int i = 0; i < 20; i++) {
       String service = i < 10 ? "auth" : "auth-" + (i % 3);
@@ -173,7 +173,7 @@ class IncidentDetectorTest {
   void liveGroupsAreBoundedWithAnEvictionCounter() {
     IncidentDetector d = IncidentDetector.builder().config(config("sre-agent.detect.max-groups", "2")).build();
     for (int g = 0; g < 5; g++) {
-      Group group = new Group("fp1:t:" + g, Incident.Kind.TEMPLATE, "t" + g, List.of(), false);
+      Group group = new Group("fp2:t:" + g, Incident.Kind.TEMPLATE, "t" + g, List.of(), false);
       d.offer(error(Duration.ofSeconds(g)), group);
     }
     assertThat(d.liveGroups()).isEqualTo(2);

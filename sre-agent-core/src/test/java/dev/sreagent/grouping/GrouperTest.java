@@ -23,7 +23,7 @@ class GrouperTest {
     Group a = g.group("Cache miss for key 1234");
     Group b = g.group("Cache miss for key 98");
     assertThat(a.kind()).isEqualTo(Incident.Kind.TEMPLATE);
-    assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).startsWith("fp1:t:");
+    assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).startsWith("fp2:t:");
     assertThat(a.title()).isEqualTo("Cache miss for key <*>");
     assertThat(a.exceptionTypes()).isEmpty();
     assertThat(a.ignored()).isFalse();
@@ -35,7 +35,7 @@ class GrouperTest {
         + "\tat com.example.api.Reader.read(Reader.java:10)\n");
     assertThat(g.kind()).isEqualTo(Incident.Kind.STACK_TRACE);
     assertThat(g.fingerprint()).startsWith("fp1:s:");
-    assertThat(g.title()).isEqualTo("java.io.UncheckedIOException: read <*> bytes of <*>");
+    assertThat(g.title()).isEqualTo("java.io.UncheckedIOException: read <*> of <*>");
     assertThat(g.exceptionTypes()).containsExactly("java.io.UncheckedIOException");
   }
 

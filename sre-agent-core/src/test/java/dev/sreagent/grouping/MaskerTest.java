@@ -30,6 +30,13 @@ class MaskerTest {
       "quoted        | user \"alice\" logged in                      | user \"alice\" logged in",
       "quoted spaces | label=\"Night Mode\", uid=4242               | label=\"Night_Mode\", uid=<*>",
       "open quote    | name=launcher\", ws=none                       | name=launcher\", ws=none",
+      "size and unit | estimated size 5.2 KB, free 317.1 MiB           | estimated size <*> free <*>",
+      "time and unit | took 30 seconds, then <1 sec                    | took <*> then <*>",
+      "restated size | 1190 bytes (1.16 KB) sent, 0 bytes received     | <*> sent, <*> received",
+      "label stays   | status: 200 bytes: 512 took: 3 ms               | status: <*> bytes: <*> took: <*>",
+      "word stays    | waited 3 days for the B team                    | waited <*> for the B team",
+      "no number     | the B side and the s key                        | the B side and the s key",
+      "paren alone   | read 5 (of 9) items                             | read <*> (of <*> items",
   })
   void masksVariables(String name, String message, String expected) {
     assertThat(Masker.mask(message)).isEqualTo(expected);
@@ -39,6 +46,7 @@ class MaskerTest {
   @CsvSource(delimiter = '|', value = {
       "same template for different numbers | read 10 bytes | read 99999 bytes",
       "same template for different hosts | ping 10.0.0.1 ok | ping 192.168.77.254 ok",
+      "same template for restated sizes | sent 0 bytes, lifetime 00:10 | sent 1190 bytes (1.16 KB), lifetime <1 sec",
   })
   void variablesGiveOneTemplate(String name, String a, String b) {
     assertThat(Masker.mask(a)).isEqualTo(Masker.mask(b));

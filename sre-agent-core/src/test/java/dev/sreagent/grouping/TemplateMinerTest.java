@@ -13,7 +13,7 @@ class TemplateMinerTest {
     MinedTemplate a = miner.mine("Deleted block blk_3587 from 10.0.0.7 in 35 ms");
     MinedTemplate b = miner.mine("Deleted block blk_-99 from 10.0.0.9 in 1 ms");
     assertThat(b).isSameAs(a);
-    assertThat(a.text()).isEqualTo("Deleted block <*> from <*> in <*> ms");
+    assertThat(a.text()).isEqualTo("Deleted block <*> from <*> in <*>");
     assertThat(a.count()).isEqualTo(2);
     assertThat(miner.size()).isEqualTo(1);
   }
@@ -66,7 +66,7 @@ class TemplateMinerTest {
     MinedTemplate off = miner.mine("scheduler paused=false for queue default after draining all workers");
     assertThat(post.id()).isNotEqualTo(get.id());
     assertThat(off.id()).isNotEqualTo(on.id());
-    assertThat(get.text()).isEqualTo("<*> \"GET_/api/orders_<*>\" status: <*> bytes: <*> took: <*> ms");
+    assertThat(get.text()).isEqualTo("<*> \"GET_/api/orders_<*>\" status: <*> bytes: <*> took: <*>");
   }
 
   @Test
@@ -139,7 +139,7 @@ class TemplateMinerTest {
   void fingerprintsAreStableAcrossMinersAndVersioned() {
     String fp1 = TemplateMiner.create().mine("Disk /dev/sda1 is 91% full").fingerprint();
     String fp2 = TemplateMiner.create().mine("Disk /dev/sdb2 is 97% full").fingerprint();
-    assertThat(fp1).isEqualTo(fp2).startsWith("fp1:t:").hasSize("fp1:t:".length() + 16);
+    assertThat(fp1).isEqualTo(fp2).startsWith("fp2:t:").hasSize("fp2:t:".length() + 16);
   }
 
   @Test
@@ -174,7 +174,7 @@ class TemplateMinerTest {
     assertThat(agent.template()).isSameAs(agent);
     assertThat(agent.text()).isEqualTo("Session: <*> initialized by client UpdateAgent.");
     assertThat(spp.text()).isEqualTo("Session: <*> initialized by client SPP.");
-    assertThat(spp.fingerprint()).startsWith("fp1:t:").isNotEqualTo(agent.fingerprint());
+    assertThat(spp.fingerprint()).startsWith("fp2:t:").isNotEqualTo(agent.fingerprint());
     assertThat(agent.count()).isEqualTo(3);
     assertThat(spp.count()).isEqualTo(1);
     assertThat(miner.size()).isEqualTo(1);
@@ -208,7 +208,7 @@ class TemplateMinerTest {
   }
 
   @Test
-  void unitsAfterANumberAreNeverAlternatives() {
+  void aNumberAndItsUnitAreOneVariable() {
     List<MinedTemplate> g = TemplateMiner.create().mineAll(List.of(
         "Block rdd_9 stored as bytes in memory (estimated size 5.2 KB, free 5.2 KB)",
         "Block rdd_0 stored as bytes in memory (estimated size 93.0 B, free 317.1 KB)",
@@ -216,7 +216,7 @@ class TemplateMinerTest {
         "Request served in 2 seconds"));
     assertThat(g.get(1)).isSameAs(g.get(0));
     assertThat(g.get(3)).isSameAs(g.get(2));
-    assertThat(g.get(0).text()).isEqualTo("Block <*> stored as bytes in memory (estimated size <*> <*> free <*> KB)");
+    assertThat(g.get(0).text()).isEqualTo("Block <*> stored as bytes in memory (estimated size <*> free <*>");
   }
 
   @Test

@@ -50,16 +50,6 @@ public final class Alternatives {
   }
 
   /**
-   * Units of sizes and durations: written after a number ({@code 5.2 KB}, {@code 30 seconds}) they belong to
-   * the value, so a position holding them is a variable, never a pair of alternatives.
-   */
-  static final java.util.Set<String> UNITS = java.util.Set.of(
-      "B", "KB", "kB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "PiB", "byte", "bytes",
-      "ns", "us", "\u00b5s", "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes",
-      "h", "hr", "hrs", "hour", "hours", "day", "days", "millisecond", "milliseconds", "microsecond",
-      "microseconds", "nanosecond", "nanoseconds");
-
-  /**
    * Names of days and months: in a message they are part of a date written in words ({@code at Sat Jul  9
    * 12:16:52 2005}), so a position holding them is a variable, never a pair of alternatives.
    */
@@ -70,17 +60,11 @@ public final class Alternatives {
       "December");
 
   /**
-   * @return true when both values at {@code p} are words of a value rather than of the event: units written
-   *     after a masked number ({@link #UNITS}) or names of days and months ({@link #CALENDAR})
+   * @return true when both values at {@code p} are words of a value rather than of the event: names of days
+   *     and months ({@link #CALENDAR})
    */
   public static boolean valueWords(String[] first, String[] tokens, int p) {
-    String a = bare(first[p]);
-    String b = bare(tokens[p]);
-    if (CALENDAR.contains(a) && CALENDAR.contains(b)) {
-      return true;
-    }
-    return p > 0 && first[p - 1].equals(Masker.WILDCARD) && tokens[p - 1].equals(Masker.WILDCARD)
-        && UNITS.contains(a) && UNITS.contains(b);
+    return CALENDAR.contains(bare(first[p])) && CALENDAR.contains(bare(tokens[p]));
   }
 
   /** @return {@code token} without trailing punctuation */

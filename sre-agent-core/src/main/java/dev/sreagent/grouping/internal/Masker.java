@@ -16,7 +16,9 @@ import java.util.Arrays;
  *       a word holding a digit (numbers, hex, ids, IPs, UUIDs, durations, sizes, versions, timestamps)
  *       becomes {@code <*>}.
  *   <li>A token left with no unmasked letters (say {@code 10.0.0.1:8080} or {@code 12##7##9}) becomes one
- *       {@code <*>}. Three or more copies of a masked token, or two or more copies of a block of two or
+ *       {@code <*>}. A number and its unit of size or duration ({@link Units}) are one {@code <*>}, and so is
+ *       the same value restated in parentheses after it: {@code 0 bytes}, {@code 1190 bytes (1.16 KB)}, {@code
+ *       <1 sec} and {@code 00:02} are each one variable. Three or more copies of a masked token, or two or more copies of a block of two or
  *       three tokens holding a wildcard, collapse into one copy, so lists of varying length give one
  *       template.
  * </ul>
@@ -61,6 +63,8 @@ public final class Masker {
   private int count;
   private boolean mayCollapse;
   private int nextQuote;
+  /** The last token is a lone {@code <*>} that took a unit in: a parenthesized value after it restates it. */
+  private boolean valueHasUnit;
 
   /** Creates a masker with its own scratch buffer. */
   public Masker() {}
@@ -89,6 +93,7 @@ public final class Masker {
     len = 0;
     count = 0;
     mayCollapse = false;
+    valueHasUnit = false;
     nextQuote = -1;
     int i = 0;
     while (i < n) {
@@ -118,8 +123,16 @@ public final class Masker {
       }
       starts[count++] = len;
       appendToken(m, s, i);
-      if (count >= 2 && !mayCollapse) {
-        checkRepeat();
+      int joined = count >= 2 ? joinsValue(m[s]) : NOT_JOINED;
+      if (joined != NOT_JOINED) {
+        len = starts[count - 1] - 1; // the token belongs to the value before it: drop it and its space
+        count--;
+        valueHasUnit = true;
+      } else {
+        valueHasUnit = false;
+        if (count >= 2 && !mayCollapse) {
+          checkRepeat();
+        }
       }
     }
     if (mayCollapse) {
@@ -140,6 +153,38 @@ public final class Masker {
       nextQuote = k;
     }
     return nextQuote < n && nextQuote - i < QUOTE_SPAN;
+  }
+
+  private static final int NOT_JOINED = 0;
+
+  /**
+   * @param firstChar the first character of the last token as written
+   * @return whether the last token continues the value that the token before it (a lone {@code <*>})
+   *     started: a unit of size or duration ({@code 5.2 KB}, {@code 30 seconds}, {@code <1 sec}), or, after
+   *     such a unit, the same value restated in parentheses ({@code 1190 bytes (1.16 KB)}); {@link
+   *     #NOT_JOINED} when it does not
+   */
+  private int joinsValue(char firstChar) {
+    int prev = count - 2;
+    if (!isLoneWildcard(starts[prev], end(prev))) {
+      return NOT_JOINED;
+    }
+    int s = starts[count - 1];
+    int e = len;
+    if (valueHasUnit && firstChar == '(' && isLoneWildcard(s, e)) {
+      return 1;
+    }
+    if (buf[e - 1] == ':') {
+      return NOT_JOINED; // "bytes:" is the label of the next value, not a unit
+    }
+    while (e > s && isTrailing(buf[e - 1])) {
+      e--;
+    }
+    return Units.contains(buf, s, e) ? 1 : NOT_JOINED;
+  }
+
+  private boolean isLoneWildcard(int from, int to) {
+    return to - from == 3 && buf[from] == '<' && buf[from + 1] == '*' && buf[from + 2] == '>';
   }
 
   /** @return the scratch buffer (valid up to {@link #length()}) */
