@@ -4,6 +4,7 @@ import dev.sreagent.grouping.internal.Alternatives;
 import dev.sreagent.grouping.internal.Hashing;
 import dev.sreagent.grouping.internal.MaskedKey;
 import dev.sreagent.grouping.internal.Masker;
+import dev.sreagent.grouping.internal.Similarity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,15 +18,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>Variables are masked generically ({@link dev.sreagent.grouping.internal.Masker}): any word holding a
- *       digit, URLs, paths, and repeated runs of such tokens; a short quoted string stays one token.
+ *       digit, URLs, paths, a number with its unit of size or duration, and repeated runs of such tokens; a
+ *       short quoted string stays one token.
  *   <li>A masked message seen before is found in a hash map (the fast path: one lookup, no allocation).
  *   <li>A new masked message is compared with the live templates of the same token count and the same first
- *       token (the newest {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant
+ *       token, a first token holding a masked part or a qualified name counting as {@code <*>} (the newest
+ *       {@value #MAX_CANDIDATES} of them). Similarity is the share of equal positions among those where either side is a constant
  *       (a token such as {@code uid=<*>} keeps its key, a constant; a lone {@code <*>} is not one). A difference
  *       inside the key of a {@code key=value} pair means a different event. Where
  *       they differ, the differing part is classified: a <em>name</em> (dotted, slashed, snake or camel case, or
  *       already a variable) may vary freely; a <em>plain word</em> may vary only when at least {@value
- *       #PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
+ *       dev.sreagent.grouping.internal.Similarity#PLAIN_WORD_SIMILARITY} of the positions are equal (in short messages a different word usually means a
  *       different event); values of a <em>closed set</em> (upper-case words such as {@code GET} / {@code POST},
  *       {@code true} / {@code false}, and verb forms in -ed or -ing such as {@code started} / {@code stopped})
  *       never vary. The message joins the
@@ -215,13 +218,13 @@ public final class TemplateMiner {
   }
 
   private MinedTemplate slowPath(String key, String[] tokens) {
-    String anchor = anchorOf(tokens);
+    String anchor = Similarity.anchorOf(tokens);
     List<MinedTemplate> candidates = byAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(4));
     MinedTemplate best = null;
     double bestSim = -1;
     for (int i = candidates.size() - 1, end = Math.max(0, candidates.size() - MAX_CANDIDATES); i >= end; i--) {
       MinedTemplate c = candidates.get(i);
-      double s = similarity(c.tokens, tokens);
+      double s = Similarity.of(c.tokens, tokens);
       if (s >= bestSim) { // ties go to the oldest template
         bestSim = s;
         best = c;
@@ -238,217 +241,6 @@ public final class TemplateMiner {
       evict();
     }
     return created;
-  }
-
-  /**
-   * @return the token count and the first token; a first token holding a masked part ({@code host:<*>},
-   *     {@code user=<*>}) counts as a variable, so its unmasked rest does not split an event by its value
-   */
-  private static String anchorOf(String[] tokens) {
-    String first = tokens.length == 0 ? "" : tokens[0];
-    return tokens.length + " " + (first.contains(Masker.WILDCARD) || qualifiedName(first) ? Masker.WILDCARD : first);
-  }
-
-  /**
-   * @return true when {@code t} holds a qualified name: a dot or slash between two letters or digits ({@code
-   *     com.example.Job:}, {@code db.internal}, {@code app/.Main}): the name of a thing, not a word
-   */
-  static boolean qualifiedName(String t) {
-    for (int i = 1; i < t.length() - 1; i++) {
-      char c = t.charAt(i);
-      if ((c == '.' || c == '/') && Character.isLetterOrDigit(t.charAt(i - 1))
-          && (Character.isLetterOrDigit(t.charAt(i + 1)) || t.charAt(i + 1) == '.')) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The share of equal positions needed when the parts that differ are plain words (not names of things):
-   * plain words that differ usually name different events ({@code started} / {@code stopped}).
-   */
-  static final double PLAIN_WORD_SIMILARITY = 0.8;
-
-  private static double similarity(String[] template, String[] tokens) {
-    int same = 0;
-    int diff = 0;
-    boolean plainDiff = false;
-    for (int i = 0; i < tokens.length; i++) {
-      String a = template[i];
-      String b = tokens[i];
-      if (a.equals(b)) {
-        if (!a.equals(Masker.WILDCARD) && (a.indexOf('<') < 0 || hasLetter(a))) {
-          same++; // a constant, or a key of a masked value such as uid=<*>: the key is constant
-        }
-      } else if (!a.equals(Masker.WILDCARD)) {
-        diff++;
-        if (keyDiffers(a, b)) {
-          return 0; // a different field name (mCount=<*> / mRequested=false) is a different event
-        }
-        int kind = Alternatives.valueWords(template, tokens, i) ? NAME : difference(a, b);
-        if (kind == ENUM) {
-          return 0; // different values of a closed set name different events
-        }
-        if (kind == PLAIN) {
-          plainDiff = true;
-        }
-      }
-    }
-    if (same == 0) {
-      return diff == 0 ? 1.0 : 0.0;
-    }
-    double sim = (double) same / (same + diff);
-    if (plainDiff && sim < PLAIN_WORD_SIMILARITY) {
-      return 0;
-    }
-    return sim;
-  }
-
-  /** @return true when {@code t} holds a letter outside its wildcards */
-  private static boolean hasLetter(String t) {
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (Character.isLetter(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * @return true when {@code a} and {@code b} first differ inside the key of a {@code key=value} pair (the
-   *     token, or the part after {@code , ; ( [ {}, starts with a name that ends at {@code =} in both): keys
-   *     are field names written by the logging code, not values
-   */
-  static boolean keyDiffers(String a, String b) {
-    int p = 0;
-    int max = Math.min(a.length(), b.length());
-    while (p < max && a.charAt(p) == b.charAt(p)) {
-      p++;
-    }
-    int s = p;
-    while (s > 0 && isKeyChar(a.charAt(s - 1))) {
-      s--;
-    }
-    if (s > 0) {
-      char c = a.charAt(s - 1);
-      if (c != ',' && c != ';' && c != '(' && c != '[' && c != '{') {
-        return false;
-      }
-    }
-    return keyEndsAt(a, s, p) && keyEndsAt(b, s, p);
-  }
-
-  /** @return true when {@code t} from {@code p} holds key characters up to an {@code =} and the key is not empty */
-  private static boolean keyEndsAt(String t, int start, int p) {
-    for (int i = p; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c == '=') {
-        return i > start;
-      }
-      if (!isKeyChar(c)) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isKeyChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
-  }
-
-  /** @return true when the parts of {@code a} and {@code b} that differ are plain words, not names of things */
-  static final int NAME = 0;
-  static final int PLAIN = 1;
-  static final int ENUM = 2;
-
-  static int difference(String a, String b) {
-    int p = 0;
-    int max = Math.min(a.length(), b.length());
-    while (p < max && a.charAt(p) == b.charAt(p)) {
-      p++;
-    }
-    int q = p;
-    // back up to the start of the name the difference is in
-    while (p > 0 && isNameChar(a.charAt(p - 1))) {
-      p--;
-    }
-    while (q > 0 && Character.isLetterOrDigit(a.charAt(q - 1))) {
-      q--;
-    }
-    int sa = a.length();
-    int sb = b.length();
-    while (sa > p && sb > p && a.charAt(sa - 1) == b.charAt(sb - 1)) {
-      sa--;
-      sb--;
-    }
-    int ea = sa;
-    int eb = sb;
-    while (ea < a.length() && Character.isLetterOrDigit(a.charAt(ea))) {
-      ea++;
-      eb++;
-    }
-    if ((isUpperWord(a, q, ea) && isUpperWord(b, q, eb)) || (isBoolean(a, q, ea) && isBoolean(b, q, eb))
-        || (isVerbForm(a, q, ea) && isVerbForm(b, q, eb))) {
-      return ENUM; // enum-like constants: GET / POST, SCREEN_ON / SCREEN_OFF, true / false
-    }
-    while (sa < a.length() && isNameChar(a.charAt(sa))) {
-      sa++;
-      sb++;
-    }
-    String ma = a.substring(p, sa);
-    String mb = b.substring(p, sb);
-    return identifierLike(ma) || identifierLike(mb) ? NAME : PLAIN;
-  }
-
-  /** @return true for a word ending in -ed or -ing: a verb form, which names what happened */
-  private static boolean isVerbForm(String s, int from, int to) {
-    if (to - from < 4 || to > s.length()) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (!Character.isLetter(s.charAt(i))) {
-        return false;
-      }
-    }
-    return s.regionMatches(true, to - 2, "ed", 0, 2) || s.regionMatches(true, to - 3, "ing", 0, 3);
-  }
-
-  private static boolean isBoolean(String s, int from, int to) {
-    return to <= s.length() && (s.regionMatches(true, from, "true", 0, 4) && to - from == 4
-        || s.regionMatches(true, from, "false", 0, 5) && to - from == 5);
-  }
-
-  private static boolean isUpperWord(String s, int from, int to) {
-    if (to - from < 2 || to > s.length()) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (Character.isLowerCase(c)) {
-        return false;
-      }
-    }
-    return Character.isUpperCase(s.charAt(from));
-  }
-
-  private static boolean isNameChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '/' || c == '\\' || c == '$';
-  }
-
-  /** @return true for tokens shaped like names of things: dotted, slashed, snake or camel case, quoted */
-  static boolean identifierLike(String t) {
-    if (t.contains(Masker.WILDCARD)) {
-      return true;
-    }
-    for (int i = 1; i < t.length() - 1; i++) {
-      char c = t.charAt(i);
-      if (c == '.' || c == '_' || c == '/' || c == '\\' || c == '-' || c == '@' || (Character.isUpperCase(c) && Character.isLowerCase(t.charAt(i - 1)))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void merge(MinedTemplate t, String[] tokens) {

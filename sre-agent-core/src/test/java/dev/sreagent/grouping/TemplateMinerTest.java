@@ -3,6 +3,7 @@ package dev.sreagent.grouping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sreagent.grouping.internal.Similarity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -108,14 +109,14 @@ class TemplateMinerTest {
 
   @Test
   void keyDiffersOnlyWhenTheFirstDifferenceIsInAKey() {
-    assertThat(TemplateMiner.keyDiffers("pendingCount=<*>", "lastFlushOk=true")).isTrue();
-    assertThat(TemplateMiner.keyDiffers("mCount=<*>", "record.mRequested=false")).isTrue();
-    assertThat(TemplateMiner.keyDiffers("(size=5,hitCount=2)", "(size=5,missCount=2)")).isTrue();
-    assertThat(TemplateMiner.keyDiffers("owner=batchJob", "owner=nightlySync")).isFalse();
-    assertThat(TemplateMiner.keyDiffers("a=x,b=1", "a=y,b=1")).isFalse();
-    assertThat(TemplateMiner.keyDiffers("batchJob", "nightlySync")).isFalse();
-    assertThat(TemplateMiner.keyDiffers("=x", "=y")).isFalse();
-    assertThat(TemplateMiner.keyDiffers("path/a=1", "path/b=1")).isFalse();
+    assertThat(Similarity.keyDiffers("pendingCount=<*>", "lastFlushOk=true")).isTrue();
+    assertThat(Similarity.keyDiffers("mCount=<*>", "record.mRequested=false")).isTrue();
+    assertThat(Similarity.keyDiffers("(size=5,hitCount=2)", "(size=5,missCount=2)")).isTrue();
+    assertThat(Similarity.keyDiffers("owner=batchJob", "owner=nightlySync")).isFalse();
+    assertThat(Similarity.keyDiffers("a=x,b=1", "a=y,b=1")).isFalse();
+    assertThat(Similarity.keyDiffers("batchJob", "nightlySync")).isFalse();
+    assertThat(Similarity.keyDiffers("=x", "=y")).isFalse();
+    assertThat(Similarity.keyDiffers("path/a=1", "path/b=1")).isFalse();
   }
 
   @Test
@@ -246,11 +247,11 @@ class TemplateMinerTest {
     assertThat(g.get(0).text()).isEqualTo("<*> open through proxy proxy.example.net:<*> HTTPS");
     assertThat(List.of(g.get(3), g.get(4))).allSatisfy(t -> assertThat(t).isSameAs(g.get(2)));
     assertThat(g.get(6)).isNotSameAs(g.get(5));
-    assertThat(TemplateMiner.qualifiedName("com.example.Job:")).isTrue();
-    assertThat(TemplateMiner.qualifiedName("app/.Main")).isTrue();
-    assertThat(TemplateMiner.qualifiedName("Starting")).isFalse();
-    assertThat(TemplateMiner.qualifiedName("done.")).isFalse();
-    assertThat(TemplateMiner.qualifiedName("./run")).isFalse();
+    assertThat(Similarity.qualifiedName("com.example.Job:")).isTrue();
+    assertThat(Similarity.qualifiedName("app/.Main")).isTrue();
+    assertThat(Similarity.qualifiedName("Starting")).isFalse();
+    assertThat(Similarity.qualifiedName("done.")).isFalse();
+    assertThat(Similarity.qualifiedName("./run")).isFalse();
   }
 
   @Test
