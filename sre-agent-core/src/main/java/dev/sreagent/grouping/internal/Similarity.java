@@ -91,7 +91,7 @@ public final class Similarity {
 
   /**
    * @return true when {@code a} and {@code b} first differ inside the key of a {@code key=value} pair (the
-   *     token, or the part after {@code , ; ( [ {}, starts with a name that ends at {@code =} in both): keys
+   *     token, or the part after <code>, ; ( [ &#123;</code>, starts with a name that ends at {@code =} in both): keys
    *     are field names written by the logging code, not values
    */
   public static boolean keyDiffers(String a, String b) {
