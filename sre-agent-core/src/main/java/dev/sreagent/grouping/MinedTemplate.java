@@ -19,7 +19,7 @@ public final class MinedTemplate {
   final long id;
   final String fingerprint;
   final String anchor;
-  /** The generalized tokens of a template; for an alternative, its parent's. */
+  /** The generalized tokens of a template; an alternative keeps its first message's (its text is its template's, filled in). */
   String[] tokens;
   /** The masked tokens of the message that created this group. */
   final String[] first;
@@ -47,7 +47,7 @@ public final class MinedTemplate {
     this.id = id;
     this.fingerprint = fingerprint;
     this.anchor = parent.anchor;
-    this.tokens = parent.tokens;
+    this.tokens = first;
     this.first = first;
     this.parent = parent;
   }
@@ -96,7 +96,6 @@ public final class MinedTemplate {
     text = null;
     if (children != null) {
       for (MinedTemplate c : children.values()) {
-        c.tokens = tokens;
         c.text = null;
       }
     }

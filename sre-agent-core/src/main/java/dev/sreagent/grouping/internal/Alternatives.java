@@ -3,11 +3,14 @@ package dev.sreagent.grouping.internal;
 /**
  * What one template's positions have shown besides the values of the message that created it: per position,
  * nothing, one other value (the position names two <em>alternatives</em>, such as {@code begin} / {@code
- * end}), or more (the position is a variable). A position whose values hold a masked part is a variable from
- * the start. Not thread safe: owned by the miner.
+ * end}), or more (the position is a variable). A position whose values hold a masked part, or name days or
+ * months ({@link ValueWords}), is a variable from the start. Not thread safe: owned by the miner.
  */
 public final class Alternatives {
-  /** Distinct values a position may show and still tell groups apart; one more makes it a variable. */
+  /**
+   * Distinct values a position may show and still tell groups apart; one more makes it a variable. (The
+   * record keeps one value besides the first, so this is documentation, not a setting.)
+   */
   public static final int MAX_VALUES = 2;
 
   private final String[] second;
@@ -32,7 +35,8 @@ public final class Alternatives {
       if (variable[p] || v.equals(first[p])) {
         continue;
       }
-      if (v.contains(Masker.WILDCARD) || first[p].contains(Masker.WILDCARD) || valueWords(first, tokens, p)) {
+      if (v.contains(Masker.WILDCARD) || first[p].contains(Masker.WILDCARD)
+          || (ValueWords.calendar(v) && ValueWords.calendar(first[p]))) {
         variable[p] = true;
         changed |= second[p] != null;
       } else if (second[p] == null) {
@@ -47,33 +51,6 @@ public final class Alternatives {
       version++;
     }
     return changed;
-  }
-
-  /**
-   * Names of days and months: in a message they are part of a date written in words ({@code at Sat Jul  9
-   * 12:16:52 2005}), so a position holding them is a variable, never a pair of alternatives.
-   */
-  static final java.util.Set<String> CALENDAR = java.util.Set.of(
-      "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-      "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-      "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
-      "December");
-
-  /**
-   * @return true when both values at {@code p} are words of a value rather than of the event: names of days
-   *     and months ({@link #CALENDAR})
-   */
-  public static boolean valueWords(String[] first, String[] tokens, int p) {
-    return CALENDAR.contains(bare(first[p])) && CALENDAR.contains(bare(tokens[p]));
-  }
-
-  /** @return {@code token} without trailing punctuation */
-  private static String bare(String token) {
-    int e = token.length();
-    while (e > 0 && ",;)]}.\"'".indexOf(token.charAt(e - 1)) >= 0) {
-      e--;
-    }
-    return e == token.length() ? token : token.substring(0, e);
   }
 
   /** @return a number that changes whenever {@link #signature} may give another answer */

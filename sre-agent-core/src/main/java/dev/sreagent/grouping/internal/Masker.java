@@ -16,7 +16,7 @@ import java.util.Arrays;
  *       a word holding a digit (numbers, hex, ids, IPs, UUIDs, durations, sizes, versions, timestamps)
  *       becomes {@code <*>}.
  *   <li>A token left with no unmasked letters (say {@code 10.0.0.1:8080} or {@code 12##7##9}) becomes one
- *       {@code <*>}. A number and its unit of size or duration ({@link Units}) are one {@code <*>}, and so is
+ *       {@code <*>}. A number and its unit of size or duration ({@link ValueWords}) are one {@code <*>}, and so is
  *       the same value restated in parentheses after it: {@code 0 bytes}, {@code 1190 bytes (1.16 KB)}, {@code
  *       <1 sec} and {@code 00:02} are each one variable. Three or more copies of a masked token, or two or more copies of a block of two or
  *       three tokens holding a wildcard, collapse into one copy, so lists of varying length give one
@@ -123,8 +123,7 @@ public final class Masker {
       }
       starts[count++] = len;
       appendToken(m, s, i);
-      int joined = count >= 2 ? joinsValue(m[s]) : NOT_JOINED;
-      if (joined != NOT_JOINED) {
+      if (count >= 2 && joinsValue(m[s])) {
         len = starts[count - 1] - 1; // the token belongs to the value before it: drop it and its space
         count--;
         valueHasUnit = true;
@@ -155,32 +154,29 @@ public final class Masker {
     return nextQuote < n && nextQuote - i < QUOTE_SPAN;
   }
 
-  private static final int NOT_JOINED = 0;
-
   /**
    * @param firstChar the first character of the last token as written
-   * @return whether the last token continues the value that the token before it (a lone {@code <*>})
+   * @return true when the last token continues the value that the token before it (a lone {@code <*>})
    *     started: a unit of size or duration ({@code 5.2 KB}, {@code 30 seconds}, {@code <1 sec}), or, after
-   *     such a unit, the same value restated in parentheses ({@code 1190 bytes (1.16 KB)}); {@link
-   *     #NOT_JOINED} when it does not
+   *     such a unit, the same value restated in parentheses ({@code 1190 bytes (1.16 KB)})
    */
-  private int joinsValue(char firstChar) {
+  private boolean joinsValue(char firstChar) {
     int prev = count - 2;
     if (!isLoneWildcard(starts[prev], end(prev))) {
-      return NOT_JOINED;
+      return false;
     }
     int s = starts[count - 1];
     int e = len;
     if (valueHasUnit && firstChar == '(' && isLoneWildcard(s, e)) {
-      return 1;
+      return true;
     }
     if (buf[e - 1] == ':') {
-      return NOT_JOINED; // "bytes:" is the label of the next value, not a unit
+      return false; // "bytes:" is the label of the next value, not a unit
     }
     while (e > s && isTrailing(buf[e - 1])) {
       e--;
     }
-    return Units.contains(buf, s, e) ? 1 : NOT_JOINED;
+    return ValueWords.unit(buf, s, e);
   }
 
   private boolean isLoneWildcard(int from, int to) {

@@ -59,7 +59,7 @@ public final class Similarity {
         if (keyDiffers(a, b)) {
           return 0; // a different field name (mCount=<*> / mRequested=false) is a different event
         }
-        int kind = Alternatives.valueWords(template, tokens, i) ? NAME : difference(a, b);
+        int kind = ValueWords.calendar(a) && ValueWords.calendar(b) ? NAME : difference(a, b);
         if (kind == ENUM) {
           return 0; // different values of a closed set name different events
         }
