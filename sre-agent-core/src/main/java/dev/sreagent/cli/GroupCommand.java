@@ -39,7 +39,7 @@ final class GroupCommand implements Command {
 
   @Override
   public String summary() {
-    return "read one message per line on stdin, print one group id per line on stdout, in order";
+    return "read one message per line on stdin, print one group id per line on stdout, in order (--batch N: lines grouped together, default " + DEFAULT_BATCH + ")";
   }
 
   @Override

@@ -140,6 +140,6 @@ class GroupCommandTest {
   void helpListsTheCommand() {
     Result r = run("", "--help");
     assertThat(r.status()).isZero();
-    assertThat(String.join("\n", r.out())).contains("  group      read one message per line on stdin, print one group id per line on stdout, in order");
+    assertThat(String.join("\n", r.out())).contains("  group      read one message per line on stdin, print one group id per line on stdout, in order (--batch N: lines grouped together, default 1000)");
   }
 }
