@@ -173,7 +173,7 @@ public final class TemplateMiner {
     int version = alt == null ? 0 : alt.version();
     if (g == null || e.version != version || !g.alive) {
       g = t;
-      if (alt != null) {
+      if (alt != null && t.alive) { // a template evicted later in the same batch keeps its messages, no new alternatives
         String[] tokens = split(e.key.toString());
         String sig = alt.signature(t.first, tokens);
         if (!sig.isEmpty()) {

@@ -263,4 +263,32 @@ class TemplateMinerTest {
     assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
     assertThat(g.get(0).text()).isEqualTo("connection from <*> () at <*> <*> <*>");
   }
+
+  @Test
+  void manyShapesUnderEvictionKeepTheInvariants() {
+    java.util.Random random = new java.util.Random(42);
+    String[] words = {"begin", "end", "retry", "alpha", "beta", "gamma", "delta", "KB", "ms", "Sat", "Jul", "x.y"};
+    TemplateMiner miner = TemplateMiner.builder().maxTemplates(20).build();
+    for (int round = 0; round < 400; round++) {
+      List<String> batch = new java.util.ArrayList<>();
+      for (int i = 0; i < 1 + random.nextInt(60); i++) {
+        StringBuilder m = new StringBuilder("op");
+        for (int k = 0; k < 1 + random.nextInt(5); k++) {
+          m.append(' ').append(random.nextInt(4) == 0 ? Integer.toString(random.nextInt(1000)) : words[random.nextInt(words.length)]);
+        }
+        batch.add(m.toString());
+      }
+      List<MinedTemplate> groups = random.nextBoolean() ? miner.mineAll(batch) : batch.stream().map(miner::mine).toList();
+      assertThat(groups).hasSize(batch.size());
+      for (MinedTemplate g : groups) {
+        assertThat(g.fingerprint()).matches("fp2:t:[0-9a-f]{16}");
+        assertThat(g.template().template()).isSameAs(g.template());
+        assertThat(g.text()).startsWith("op");
+        assertThat(g.count()).isPositive();
+      }
+      assertThat(miner.size()).isLessThanOrEqualTo(20);
+      assertThat(miner.templates()).doesNotHaveDuplicates();
+    }
+    assertThat(miner.evictions()).isPositive();
+  }
 }
