@@ -8,6 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TemplateMinerTest {
+  /** Asserts that one batch of {@code messages} gives one group with {@code text}. */
+  private static void assertOneGroup(String text, String... messages) {
+    List<MinedTemplate> g = TemplateMiner.create().mineAll(List.of(messages));
+    assertThat(g).hasSize(messages.length).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
+    assertThat(g.get(0).text()).isEqualTo(text);
+  }
+
   @Test
   void messagesDifferingOnlyInVariablesShareATemplate() {
     TemplateMiner miner = TemplateMiner.create();
@@ -21,11 +28,9 @@ class TemplateMinerTest {
 
   @Test
   void namesOfThingsBecomeVariables() {
-    TemplateMiner miner = TemplateMiner.create();
-    List<MinedTemplate> g = miner.mineAll(List.of("Lookup of host db.internal.example failed, retrying",
-        "Lookup of host cache.eu-west.example failed, retrying", "Lookup of host queue.us-east.example failed, retrying"));
-    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
-    assertThat(g.get(0).text()).isEqualTo("Lookup of host <*> failed, retrying");
+    assertOneGroup("Lookup of host <*> failed, retrying",
+        "Lookup of host db.internal.example failed, retrying",
+        "Lookup of host cache.eu-west.example failed, retrying", "Lookup of host queue.us-east.example failed, retrying");
   }
 
   @Test
@@ -39,12 +44,10 @@ class TemplateMinerTest {
 
   @Test
   void aPlainWordDifferenceInALongMessageIsAVariable() {
-    TemplateMiner miner = TemplateMiner.create();
-    List<MinedTemplate> g = miner.mineAll(List.of("Failed password for invalid user oracle from 10.1.1.1 port 4022 ssh2",
+    assertOneGroup("Failed password for invalid user <*> from <*> port <*> <*>",
+        "Failed password for invalid user oracle from 10.1.1.1 port 4022 ssh2",
         "Failed password for invalid user backup from 10.1.1.2 port 4023 ssh2",
-        "Failed password for invalid user admin from 10.1.1.3 port 4024 ssh2"));
-    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
-    assertThat(g.get(0).text()).isEqualTo("Failed password for invalid user <*> from <*> port <*> <*>");
+        "Failed password for invalid user admin from 10.1.1.3 port 4024 ssh2");
   }
 
   @Test
@@ -72,11 +75,9 @@ class TemplateMinerTest {
 
   @Test
   void messagesWithTheSameKeysOfMaskedValuesShareATemplate() {
-    TemplateMiner miner = TemplateMiner.create();
-    List<MinedTemplate> g = miner.mineAll(List.of("lease=17 flags=0x1 holder=pool_Alpha",
-        "lease=204 flags=0x8 holder=queue_Beta", "lease=9 flags=0x2 holder=cache_Gamma"));
-    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
-    assertThat(g.get(0).text()).isEqualTo("lease=<*> flags=<*> <*>");
+    assertOneGroup("lease=<*> flags=<*> <*>",
+        "lease=17 flags=0x1 holder=pool_Alpha",
+        "lease=204 flags=0x8 holder=queue_Beta", "lease=9 flags=0x2 holder=cache_Gamma");
   }
 
   @Test
@@ -100,11 +101,9 @@ class TemplateMinerTest {
 
   @Test
   void differentValuesOfOneFieldStillMerge() {
-    TemplateMiner miner = TemplateMiner.create();
-    List<MinedTemplate> g = miner.mineAll(List.of("cache flush by owner=batchJob", "cache flush by owner=nightlySync",
-        "cache flush by owner=reindexTask"));
-    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
-    assertThat(g.get(0).text()).isEqualTo("cache flush by <*>");
+    assertOneGroup("cache flush by <*>",
+        "cache flush by owner=batchJob", "cache flush by owner=nightlySync",
+        "cache flush by owner=reindexTask");
   }
 
   @Test
@@ -256,12 +255,10 @@ class TemplateMinerTest {
 
   @Test
   void namesOfDaysAndMonthsAreNeverAlternatives() {
-    List<MinedTemplate> g = TemplateMiner.create().mineAll(List.of(
+    assertOneGroup("connection from <*> () at <*> <*> <*>",
         "connection from 10.0.0.1 () at Fri Jun 17 07:07:00 2005",
         "connection from 10.0.0.2 () at Sat Jul  9 12:16:52 2005",
-        "connection from 10.0.0.3 () at Sun Jul 10 03:55:15 2005"));
-    assertThat(g).allSatisfy(t -> assertThat(t).isSameAs(g.get(0)));
-    assertThat(g.get(0).text()).isEqualTo("connection from <*> () at <*> <*> <*>");
+        "connection from 10.0.0.3 () at Sun Jul 10 03:55:15 2005");
   }
 
   @Test
